@@ -1,0 +1,98 @@
+package twostage.testing;
+
+import io.qameta.allure.Allure;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.DynamicTest;
+import twostage.check.Check;
+import twostage.check.CheckContext;
+import twostage.check.CheckRunner;
+import twostage.ledger.Attachment;
+import twostage.ledger.CheckResult;
+import twostage.ledger.Evidence;
+import twostage.ledger.LedgerJson;
+import twostage.ledger.Status;
+
+/**
+ * Turns the registered checks of one module into JUnit dynamic tests. Each test runs its check, writes the ledger
+ * entry to {@code twostage.ledger.dir} (default {@code target/ledger}), attaches the evidence to Allure, and fails
+ * exactly when the check's computed status is FAIL. DISCREPANCY and NOT_CHECKABLE are recorded, not failed.
+ */
+public final class CheckSuite {
+
+    private CheckSuite() {
+    }
+
+    /** All checks registered through ServiceLoader whose module is {@code module}. */
+    public static List<Check> checksOf(String module) {
+        List<Check> out = new ArrayList<>();
+        for (Check c : ServiceLoader.load(Check.class)) {
+            if (c.module().equals(module)) {
+                out.add(c);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalStateException("no checks registered for module " + module);
+        }
+        return out;
+    }
+
+    public static Stream<DynamicTest> dynamicTests(String module) {
+        return checksOf(module).stream()
+                .map(c -> DynamicTest.dynamicTest(c.claimId() + " - " + c.name(), () -> runAndRecord(c)));
+    }
+
+    public static Path ledgerDir() {
+        return Path.of(System.getProperty("twostage.ledger.dir", "target/ledger"));
+    }
+
+    /** Runs one check, records it, and fails the test if its status is FAIL. Returns the result. */
+    public static CheckResult runAndRecord(Check c) {
+        CheckContext ctx = CheckContext.fromSystemProperties();
+        CheckResult r = CheckRunner.run(c, ctx);
+        LedgerJson.write(r, ledgerDir());
+        Allure.label("claim", r.claimId());
+        Allure.epic(r.module());
+        Allure.feature(r.kind());
+        Allure.story(r.claimId());
+        Allure.description(c.statement() + "\n\nStatus: " + r.status()
+                + (r.explanation().isEmpty() ? "" : "\n" + r.explanation()) + "\nSeed: " + r.seed());
+        Allure.addAttachment("evidence.csv", "text/csv", evidenceCsv(r), ".csv");
+        for (Attachment a : r.attachments()) {
+            String ext = a.name().contains(".") ? a.name().substring(a.name().lastIndexOf('.')) : "";
+            Allure.addAttachment(a.name(), a.mimeType(), new ByteArrayInputStream(a.content()), ext);
+        }
+        System.out.println("[twostage] " + r.status() + "  " + r.claimId() + " / " + r.checkName() + "  ("
+                + r.durationMillis() + " ms)" + (r.status() == Status.PASS ? "" : "  " + r.explanation()));
+        if (r.status() == Status.FAIL) {
+            Assertions.fail(r.describe());
+        }
+        return r;
+    }
+
+    /** The evidence as CSV: one row per compared quantity. */
+    public static String evidenceCsv(CheckResult r) {
+        StringBuilder b = new StringBuilder("quantity,role,rule,computed,reference,tolerance,standard_error,p_value,passed,note\n");
+        for (Evidence e : r.evidence()) {
+            b.append(q(e.quantity())).append(',').append(e.role()).append(',').append(e.rule()).append(',')
+                    .append(e.computed()).append(',').append(e.reference()).append(',').append(e.tolerance()).append(',')
+                    .append(e.standardError()).append(',').append(e.pValue()).append(',').append(e.passed()).append(',')
+                    .append(q(e.note())).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String q(String s) {
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
