@@ -1,0 +1,26 @@
+package twostage.check;
+
+/**
+ * The suite's false-alarm budget. Every statistical comparison (an estimate within z standard errors of its target,
+ * or a test that must not reject) is run at a per-comparison false-alarm rate of at most {@link #PER_COMPARISON}.
+ * With at most {@link #MAX_COMPARISONS} such comparisons in one run, the chance that any of them fails on a correct
+ * implementation is below 1e-3 by the union bound. The audit counts the statistical comparisons actually made and
+ * reports the resulting design rate.
+ */
+public final class FalseAlarm {
+
+    private FalseAlarm() {
+    }
+
+    /** Per-comparison false-alarm rate by design. */
+    public static final double PER_COMPARISON = 5e-6;
+
+    /** z-multiplier for "within z SE" comparisons: two-sided normal tail at z = 4.56 is 5.1e-6; 4.6 gives 4.2e-6. */
+    public static final double Z = 4.6;
+
+    /** Threshold on the p-value of a test that must not reject. */
+    public static final double ALPHA = PER_COMPARISON;
+
+    /** The number of statistical comparisons the budget allows per suite run (200 x 5e-6 = 1e-3). */
+    public static final int MAX_COMPARISONS = 200;
+}
