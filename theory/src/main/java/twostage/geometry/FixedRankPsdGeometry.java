@@ -187,7 +187,9 @@ public final class FixedRankPsdGeometry {
     /**
      * The Riemannian Hessian (CF7) applied to a tangent xi:
      * P_T(D grad_E f(M)[xi]) + P_T(N xi M^+ + M^+ xi N), N = P_perp grad_E f(M) P_perp.
-     * CF7 states it at a critical point (P_T grad_E f(M) = 0); our tests confirm it there.
+     * CF7 states it at a critical point (P_T grad_E f(M) = 0); the curvature term is the Weingarten map of the
+     * embedding applied to the normal part of the gradient, so the same formula holds at every point. The tests
+     * confirm both cases against second differences of f along the (second-order, metric-projection) retraction.
      *
      * @param m                  the point
      * @param euclideanGradient  grad_E f(M) as a flat d*d array (its symmetric part is used)

@@ -3,6 +3,10 @@ package twostage.geometry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static twostage.geometry.Vectors.axpy;
+import static twostage.geometry.Vectors.dot;
+import static twostage.geometry.Vectors.norm;
+import static twostage.geometry.Vectors.scale;
 
 import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixRMaj;
@@ -31,26 +35,6 @@ class FixedRankPsdGeometryTest {
 
     static double[] randomAmbient(int q, Rng rng) {
         return rng.gaussians(q);
-    }
-
-    static double norm(double[] x) {
-        return Math.sqrt(dot(x, x));
-    }
-
-    static double dot(double[] x, double[] y) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += x[i] * y[i];
-        }
-        return s;
-    }
-
-    static double[] axpy(double a, double[] x, double[] y) {
-        double[] out = y.clone();
-        for (int i = 0; i < x.length; i++) {
-            out[i] += a * x[i];
-        }
-        return out;
     }
 
     static double[] unitTangent(Instance in) {
@@ -185,14 +169,6 @@ class FixedRankPsdGeometryTest {
         return (c.f(plus) - 2 * c.f(m) + c.f(minus)) / (h * h);
     }
 
-    static double[] scale(double s, double[] x) {
-        double[] out = x.clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] *= s;
-        }
-        return out;
-    }
-
     @Test
     void hessianMatchesSecondDerivativeAlongRetractionAtCriticalPoint() {
         UnaryOperator<double[]> hess = xi -> scale(2, xi);
@@ -218,6 +194,21 @@ class FixedRankPsdGeometryTest {
             DMatrixRMaj coords = Mat.multTransA(g.tangentBasis(p), Mat.col(xi));
             double quad = Mat.inner(coords, Mat.mult(hm, coords));
             assertEquals(reference, quad, 1e-10 * Math.max(1, Math.abs(reference)));
+        });
+    }
+
+    @Test
+    void hessianFormulaAlsoHoldsAwayFromCriticalPoints() {
+        UnaryOperator<double[]> hess = xi -> scale(2, xi);
+        Property.forAll("CF7 Riemannian Hessian at a non-critical point", rng -> {
+            Critical c = critical(rng);
+            double[] m = RandomMatrices.psdOfRank(c.geo().d(), c.geo().k(), rng).getData();
+            return new Critical(c.geo(), m, c.b(), rng);
+        }, c -> {
+            double[] xi = unitTangentAt(c.geo(), c.mStar(), c.rng());
+            double reference = dot(xi, c.geo().riemannianHessian(c.mStar(), c.gradient(c.mStar()), hess, xi));
+            double fd = secondDifference(c, c.mStar(), xi, 1e-3);
+            assertEquals(reference, fd, 1e-5 * Math.max(1, Math.abs(reference)), "<xi, Hess xi> vs FD");
         });
     }
 
