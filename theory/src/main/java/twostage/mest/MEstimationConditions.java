@@ -183,6 +183,25 @@ public final class MEstimationConditions {
         return new Report(assumption, problem.describe(), List.copyOf(ev), List.copyOf(bad));
     }
 
+    /**
+     * Negative control of a validator: an instance that violates {@code condition} (e.g. "(iv)") must be rejected by
+     * {@link #require} with a message naming it. Returns a CONTROL condition that holds exactly then.
+     */
+    public static Evidence rejects(String assumption, MEstimationProblem violating, String condition, Rng rng,
+                                   int mcDraws) {
+        String message;
+        try {
+            require(assumption, violating, rng, mcDraws);
+            message = "";
+        } catch (IllegalArgumentException e) {
+            message = e.getMessage();
+        }
+        boolean named = message.contains(condition);
+        return Evidence.condition("validator rejects an instance violating " + assumption + " " + condition
+                + ", naming it", Role.CONTROL, named, violating.describe() + "; message: "
+                + (message.isEmpty() ? "(accepted)" : message));
+    }
+
     private static double[] column(DMatrixRMaj a, int j) {
         double[] c = new double[a.numRows];
         for (int i = 0; i < a.numRows; i++) {
