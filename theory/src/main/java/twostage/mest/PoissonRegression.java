@@ -173,20 +173,35 @@ public final class PoissonRegression extends InterceptRegression {
             for (int a = 0; a < p; a++) {
                 decrement += g.get(a) * step.get(a);
             }
-            if (decrement < 1e-24) {
+            if (decrement < 1e-14) {
+                // quadratic convergence: one full step from here reaches the rounding floor
+                for (int a = 0; a < p; a++) {
+                    t[a] -= step.get(a);
+                }
                 return t;
             }
-            double alpha = 2;
-            double[] next;
-            double fn;
-            do {
-                alpha /= 2;
+            double alpha = 1;
+            double[] next = null;
+            double fn = Double.NaN;
+            while (alpha > 1e-10) {
                 next = t.clone();
                 for (int a = 0; a < p; a++) {
                     next[a] -= alpha * step.get(a);
                 }
                 fn = empiricalLoss(next, x, y);
-            } while (!(fn <= f - 0.25 * alpha * decrement) && alpha > 1e-12);
+                if (fn <= f - 0.25 * alpha * decrement) {
+                    break;
+                }
+                alpha /= 2;
+            }
+            if (!(alpha > 1e-10)) {
+                // no measurable decrease: at the rounding floor of the loss, accept the current point if stationary
+                if (decrement < 1e-12) {
+                    return t;
+                }
+                throw new IllegalStateException("Newton line search failed for the Poisson MLE (decrement " + decrement
+                        + ", m=" + m + ")");
+            }
             t = next;
             f = fn;
         }
