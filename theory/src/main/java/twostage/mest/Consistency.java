@@ -99,6 +99,19 @@ public record Consistency(int[] ms, double[][] errors, double eps) {
                 note + "; SE " + ex.standardError());
     }
 
+    /**
+     * Adds this run's evidence (CLAIM), its CSV, and the negative control: the same exceedance and rate comparisons
+     * on an inconsistent {@code planted} estimator must fail.
+     */
+    public void report(twostage.ledger.CheckResult.Builder res, Consistency planted, String plantedLabel, String note,
+                       String csvName) {
+        res.addAll(evidence(Role.CLAIM, note));
+        res.attach(csv(csvName));
+        res.add(Evidence.plantedErrorCaught(plantedLabel, planted.exceedanceAtLargest(Role.CONTROL, note)));
+        res.add(Evidence.plantedErrorCaught(plantedLabel, Evidence.close("fitted slope of log mean error vs log m",
+                Role.CONTROL, planted.rateSlope(), -0.5, 0.1, note)));
+    }
+
     /** A CSV of the per-m figures. */
     public Attachment csv(String name) {
         StringBuilder b = new StringBuilder("m,mean_error,se_mean_error,p_exceed,se_p_exceed\n");

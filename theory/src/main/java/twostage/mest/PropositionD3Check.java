@@ -3,8 +3,6 @@ package twostage.mest;
 import twostage.check.Check;
 import twostage.check.CheckContext;
 import twostage.ledger.CheckResult;
-import twostage.ledger.Evidence;
-import twostage.ledger.Role;
 
 /**
  * Proposition D.3 (p. 37): Euclidean M-estimator consistency, on well-specified Poisson regression with log link
@@ -34,15 +32,9 @@ public final class PropositionD3Check implements Check {
         int reps = ctx.scale().pick(200, 1000);
         String note = p.describe() + "; " + reps + " replicates per m";
         Consistency c = Consistency.simulate(ctx, claimId(), p, p::estimate, ms, reps, 0.25);
-        res.addAll(c.evidence(Role.CLAIM, note));
-        res.attach(c.csv("poisson-consistency.csv"));
         Consistency planted = Consistency.simulate(ctx, claimId() + " planted", p, (m, rng) -> p.estimate(25, rng), ms,
                 reps, 0.25);
-        res.add(Evidence.plantedErrorCaught("estimator using only 25 observations",
-                planted.exceedanceAtLargest(Role.CONTROL, note)));
-        res.add(Evidence.plantedErrorCaught("estimator using only 25 observations",
-                Evidence.close("fitted slope of log mean error vs log m", Role.CONTROL, planted.rateSlope(), -0.5, 0.1,
-                        note)));
+        c.report(res, planted, "estimator using only 25 observations", note, "poisson-consistency.csv");
         return res.build();
     }
 }

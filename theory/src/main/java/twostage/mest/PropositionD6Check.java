@@ -3,8 +3,6 @@ package twostage.mest;
 import twostage.check.Check;
 import twostage.check.CheckContext;
 import twostage.ledger.CheckResult;
-import twostage.ledger.Evidence;
-import twostage.ledger.Role;
 
 /**
  * Proposition D.6 (p. 40): Riemannian M-estimator consistency, on the sphere mean ({@link Instances#sphereMean()},
@@ -32,15 +30,9 @@ public final class PropositionD6Check implements Check {
         int reps = ctx.scale().pick(2000, 20000);
         String note = s.describe() + "; " + reps + " replicates per m; zbar drawn from its exact law";
         Consistency c = Consistency.simulate(ctx, claimId(), s, s::estimate, ms, reps, 0.1);
-        res.addAll(c.evidence(Role.CLAIM, note));
-        res.attach(c.csv("sphere-mean-consistency.csv"));
         Consistency planted = Consistency.simulate(ctx, claimId() + " planted", s, (m, rng) -> s.estimate(1, rng), ms,
                 reps, 0.1);
-        res.add(Evidence.plantedErrorCaught("single-draw estimator z_1/|z_1|",
-                planted.exceedanceAtLargest(Role.CONTROL, note)));
-        res.add(Evidence.plantedErrorCaught("single-draw estimator z_1/|z_1|",
-                Evidence.close("fitted slope of log mean error vs log m", Role.CONTROL, planted.rateSlope(), -0.5, 0.1,
-                        note)));
+        c.report(res, planted, "single-draw estimator z_1/|z_1|", note, "sphere-mean-consistency.csv");
         return res.build();
     }
 }
