@@ -41,6 +41,15 @@ public final class Instances {
         return SphereMean.of(new double[] {1.2, -1.2, 0.8, 0.4}, RandomMatrices.withEigenvalues(q, new double[] {3, 2, 1, 0.5}));
     }
 
+    /**
+     * Rank-2 PCA truncation on M_{4,2} with Sigma = Q diag(4, 2, 1, 0.5) Q^T for a fixed Haar rotation Q (seed 20261):
+     * the Euclidean gradient at M* is nonzero, so the CF7 curvature term shapes H*.
+     */
+    public static FixedRankPca pca() {
+        DMatrixRMaj q = RandomMatrices.haarOrthogonal(4, Rng.of(20261));
+        return FixedRankPca.of(RandomMatrices.withEigenvalues(q, new double[] {4, 2, 1, 0.5}), 2);
+    }
+
     /** Sphere mean with mu = 0: every point minimises F, violating D.5 (i) and (iv). */
     public static SphereMean flatSphereMean() {
         DMatrixRMaj q = RandomMatrices.haarOrthogonal(4, Rng.of(20260));

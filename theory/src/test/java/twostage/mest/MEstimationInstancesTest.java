@@ -114,6 +114,20 @@ class MEstimationInstancesTest {
     }
 
     @Test
+    void pcaHessianFromCf7MatchesTheEigengapClosedForm() {
+        FixedRankPca p = Instances.pca();
+        assertTrue(Mat.dist(p.sandwich(), p.closedFormCovariance()) <= 1e-10 * Mat.frob(p.sandwich()));
+        // the curvature term matters: H* is not the identity
+        assertTrue(Mat.dist(p.hessian(), p.hessianWithoutCurvature()) > 0.1);
+        MEstimationConditions.require("Assumption D.5", p, Rng.of(8), 1000);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FixedRankPca.of(RandomMatrices.withEigenvalues(Mat.identity(3), new double[] {2, 1, 1}), 2));
+        assertTrue(e.getMessage().contains("eigengap"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> FixedRankPca.of(Mat.identity(3), 3));
+        assertTrue(e.getMessage().contains("k < d"), e.getMessage());
+    }
+
+    @Test
     void rejectsBadInput() {
         assertThrows(IllegalArgumentException.class, () -> PoissonRegression.of(new double[] {1}, 1));
         assertThrows(IllegalArgumentException.class, () -> PoissonRegression.of(new double[] {1, 2}, 0));
