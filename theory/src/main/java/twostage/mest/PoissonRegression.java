@@ -215,14 +215,18 @@ public final class PoissonRegression extends InterceptRegression {
                     next[a] -= alpha * step.get(a);
                 }
                 fn = empiricalLoss(next, x, y);
-                if (fn <= f - 0.25 * alpha * decrement) {
+                if (fn < f && fn <= f - 0.25 * alpha * decrement) {
                     break;
                 }
                 alpha /= 2;
             }
             if (!(alpha > 1e-10)) {
-                // no measurable decrease: at the rounding floor of the loss, accept the current point if stationary
-                if (decrement < 1e-12) {
+                // no measurable decrease: the loss is at its rounding floor; in the quadratic regime the full Newton
+                // step is accurate, so take it
+                if (decrement < 1e-10) {
+                    for (int a = 0; a < p; a++) {
+                        t[a] -= step.get(a);
+                    }
                     return t;
                 }
                 throw new IllegalStateException("Newton line search failed for the Poisson MLE (decrement " + decrement
