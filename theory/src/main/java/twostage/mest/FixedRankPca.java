@@ -1,5 +1,6 @@
 package twostage.mest;
 
+import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -188,9 +189,33 @@ public final class FixedRankPca implements MEstimationProblem {
         return Mat.multTransA(b, Mat.mult(amb, b));
     }
 
-    /** The top-k truncation of the sample covariance of m fresh draws. */
+    /**
+     * The top-k truncation of the sample covariance S_m. Sampling shortcut: for m >= d, S_m is drawn from its exact
+     * law L W L^T / m with W ~ Wishart_d(I, m) by Bartlett's decomposition (W = A A^T, A lower triangular with
+     * A_ii^2 ~ chi-square(m - i) and A_ij ~ N(0, 1) below the diagonal) and Sigma = L L^T; for m < d from m draws.
+     * {@link #estimateFromDraws} always uses m draws.
+     */
     @Override
     public double[] estimate(int m, Rng rng) {
+        if (m < d) {
+            return estimateFromDraws(m, rng);
+        }
+        DMatrixRMaj a = new DMatrixRMaj(d, d);
+        for (int i = 0; i < d; i++) {
+            double chi2 = 2 * AhrensDieterMarsagliaTsangGammaSampler.of(rng.uniform(), (m - i) / 2.0, 1).sample();
+            a.set(i, i, Math.sqrt(chi2));
+            for (int j = 0; j < i; j++) {
+                a.set(i, j, rng.gaussian());
+            }
+        }
+        DMatrixRMaj la = Mat.mult(chol, a);
+        DMatrixRMaj s = Mat.scale(1.0 / m, Mat.multTransB(la, la));
+        twostage.random.RandomMatrices.symmetrize(s);
+        return FixedRankPsdGeometry.truncate(s, k, "the sample covariance").getData();
+    }
+
+    /** The top-k truncation of the sample covariance of m fresh draws. */
+    public double[] estimateFromDraws(int m, Rng rng) {
         if (m < k) {
             throw new IllegalArgumentException("need m >= k draws, got " + m);
         }

@@ -9,7 +9,8 @@ import twostage.ledger.CheckResult;
  * Theorem D.7 (p. 41) on the fixed-rank PSD manifold M_{4,2} (Frobenius metric): rank-2 PCA truncation
  * ({@link Instances#pca()}, {@link FixedRankPca}), whose Riemannian Hessian comes from the CF7 formula with a nonzero
  * Euclidean gradient. The log map is the first-order proxy P_T(M_m - M*) (its error is O_P(1/m), negligible at the
- * sqrt(m) scale). The engine V = H*^-1 Sigma* H*^-1 must agree with the eigen-perturbation closed form; the Monte
+ * sqrt(m) scale); the sample covariance is drawn from its exact Wishart law (Bartlett) for m >= d. The engine
+ * V = H*^-1 Sigma* H*^-1 must agree with the eigen-perturbation closed form; the Monte
  * Carlo comparisons (m = 2, 8, .., 2048, 1000 replicates; PAPER to 32768 and 10000) are those of {@link RiemannianClt}.
  *
  * <p>Negative control: the sandwich with the CF7 curvature term dropped (H = identity on T) must fail the

@@ -128,6 +128,26 @@ class MEstimationInstancesTest {
     }
 
     @Test
+    void pcaWishartShortcutHasTheLawOfTheSampleCovariance() {
+        FixedRankPca p = Instances.pca();
+        int reps = 400;
+        double[] fast = new double[reps];
+        double[] slow = new double[reps];
+        double[] fast2 = new double[reps];
+        double[] slow2 = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            double[] cf = p.tangentCoordinates(p.estimate(30, Rng.of(500 + r)));
+            double[] cs = p.tangentCoordinates(p.estimateFromDraws(30, Rng.of(900_000 + r)));
+            fast[r] = cf[0];
+            slow[r] = cs[0];
+            fast2[r] = Vectors.norm(cf);
+            slow2[r] = Vectors.norm(cs);
+        }
+        assertTrue(KolmogorovSmirnov.twoSample(fast, slow).pValue() > 5e-6, "first coordinate");
+        assertTrue(KolmogorovSmirnov.twoSample(fast2, slow2).pValue() > 5e-6, "norm");
+    }
+
+    @Test
     void rejectsBadInput() {
         assertThrows(IllegalArgumentException.class, () -> PoissonRegression.of(new double[] {1}, 1));
         assertThrows(IllegalArgumentException.class, () -> PoissonRegression.of(new double[] {1, 2}, 0));
