@@ -1,5 +1,6 @@
 package twostage.factor;
 
+import twostage.chisq.WeightedChiSquare;
 import twostage.engine.LimitLaw;
 import twostage.engine.LimitLawEngine;
 import twostage.random.Rng;
@@ -8,7 +9,8 @@ import twostage.random.Rng;
  * The general engine's limit law ({@link LimitLawEngine}, Theorem 5.1 from first principles: H* as the Hessian of
  * the population loss along retraction curves on M_{d,k}, Sigma* = J^T C J with the exact score second moment of
  * {@link FactorProblem}, V = H*^-1 Sigma* H*^-1, and the Gram of L from (5.1) and from Rep along retractions) for a
- * factor model, viewed as a {@link LimitDistribution} at a given alpha.
+ * factor model, viewed as a {@link LimitDistribution} at a given alpha, with the exact (Imhof) CDF of
+ * {@link WeightedChiSquare}.
  */
 public final class FactorEngineLaw {
 
@@ -33,7 +35,9 @@ public final class FactorEngineLaw {
 
     /** sigma^2 d_act + alpha^-1 sum w_l chi^2_1. */
     public LimitDistribution distribution(double alpha) {
-        return LimitDistribution.of("engine", law.mean(alpha), x -> law.cdf(x, alpha),
+        WeightedChiSquare q = WeightedChiSquare.of(law.weights());
+        double shift = law.ols();
+        return LimitDistribution.of("engine", law.mean(alpha), x -> x <= shift ? 0.0 : q.cdf(alpha * (x - shift)),
                 Math.sqrt(law.interactionVariance()) / alpha + 1e-12);
     }
 
