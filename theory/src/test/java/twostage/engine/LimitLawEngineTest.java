@@ -114,6 +114,24 @@ class LimitLawEngineTest {
     }
 
     @Test
+    void rejectsAnAmbiguousRankOfSigma() {
+        // psi = (x_1 + omega x_3, 1e-4 x_2): Sigma(w*) has eigenvalues 1 and 1e-8, between the rank cut and a clear gap
+        ToyNonRegular toy = ToyNonRegular.standard();
+        DownstreamModel base = toy.downstream();
+        TwoStageProblem<TrivialGroup.Element> bad = new TwoStageProblemView<>(toy) {
+            @Override
+            public DownstreamModel downstream() {
+                return new twostage.toy.GaussianLinearFeatures(twostage.linalg.Mat.identity(3), new double[] {1, 0, 0},
+                        base.noiseVariance(), 2, w -> new org.ejml.data.DMatrixRMaj(new double[][] {
+                                {1, 0}, {0, 1e-4}, {w[0], 0}}));
+            }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LimitLawEngine.compute(bad, Rng.of(3)));
+        assertTrue(e.getMessage().contains("eigengap"), e.getMessage());
+    }
+
+    @Test
     void simulatorIsDeterministicAcrossThreadCounts() {
         ToyNonRegular toy = ToyNonRegular.correlated();
         FiniteSampleSimulator.Simulation a = FiniteSampleSimulator.run(toy, 2.0, 50, 40,
