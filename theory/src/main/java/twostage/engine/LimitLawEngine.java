@@ -2,6 +2,7 @@ package twostage.engine;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import twostage.chisq.WeightedChiSquare;
 import twostage.linalg.Checks;
 import twostage.linalg.Mat;
 import twostage.linalg.PseudoInverse;
@@ -163,7 +164,7 @@ public final class LimitLawEngine {
             double[] weights = weights(v, fp.gram);
             return new LimitLaw(problem.name(), k, jac, h, sig, se[0], v, fp.gram, gramRep, fp.theta, fp.dEff,
                     fp.dEff + fp.dimB0, fp.stableRank, fp.dBase, fp.dBaseTangent, fp.spread, down.noiseVariance(),
-                    weights);
+                    weights, WeightedChiSquare.of(weights));
         }
 
         DMatrixRMaj sectionJacobian() {
