@@ -81,7 +81,7 @@ public final class GeComparisonCheck implements Check {
                     .append('\n');
             SweepChart c = r.sweep.equals("D grows") ? chartD : chartS;
             double x = r.sweep.equals("D grows") ? r.dd : r.sigmaMin;
-            c.point("Ge et al. bound", x, r.ge).point("sharp limit mean (engine)", x, r.sharp)
+            c.point("Ge et al. bound", x, r.ge).point("sharp limit mean (engine; derived where rejected)", x, r.sharp)
                     .point("Cor 6.4 as printed", x, r.printed).point("paper's rate (s_nu^2+D^2)k+D^2(d-k)/alpha", x, r.rate)
                     .point("Ge bound / sharp mean", x, r.ge / r.sharp);
             worstSigma = Math.max(worstSigma, r.sigma2 * 2 - (0.5 + r.dd * r.dd) * 2);

@@ -31,6 +31,8 @@ import twostage.stats.MonteCarlo;
  *       relative 1e-6) and the CF7 Riemannian Hessian of the geometry (1e-10); H* is positive definite;</li>
  *   <li>the score covariance Sigma* (closed form by Isserlis, = H*) against Monte Carlo along 3 random tangent
  *       directions (within {@link FalseAlarm#Z} SE);</li>
+ *   <li>the derivative of the PPCA map g at Sigma_x (central differences, h = 1e-4) against the printed
+ *       Dg[G] = P G + G P - P G P (relative 1e-6);</li>
  *   <li>the CLT: V = H*^-1 Sigma* H*^-1 against Cov(Z) of (I.7)-(I.9) as printed (EXACT 1e-10 relative), and
  *       against the simulated covariance of sqrt(m) E^T vec(M_hat - M*) at m = 5000 and 20000 (PAPER also 200000),
  *       3000 replicates (PAPER 10000) with the Bartlett shortcut: the variance along 3 random unit directions within
@@ -153,6 +155,20 @@ public final class LemmaI3Check implements Check {
         DMatrixRMaj cPlanted = law.covarianceOfI7(true);
         res.add(Evidence.zero("|Cov(Z) of (I.7)-(I.9) - V|_F / |V|_F", Role.CLAIM, Mat.dist(cI7, v) / Mat.frob(v),
                 1e-10, "V = H*^-1 Sigma* H*^-1 from the closed forms"));
+        // Dg at Sigma_x by central differences of the PPCA map g(S) = M_hat(S), against P G + G P - P G P
+        double worstDg = 0;
+        DMatrixRMaj pStarDg = Mat.multTransB(model.u1(), model.u1());
+        for (int t = 0; t < 5; t++) {
+            DMatrixRMaj g = Linalg.sym(RandomMatrices.gaussian(d, d, rng));
+            double h = 1e-4;
+            DMatrixRMaj fd = Mat.scale(1 / (2 * h), Mat.sub(PpcaEstimator.fit(Mat.add(sx, Mat.scale(h, g)), k).m(),
+                    PpcaEstimator.fit(Mat.sub(sx, Mat.scale(h, g)), k).m()));
+            DMatrixRMaj printedDg = Mat.sub(Mat.add(Mat.mult(pStarDg, g), Mat.mult(g, pStarDg)),
+                    Mat.mult(pStarDg, g, pStarDg));
+            worstDg = Math.max(worstDg, Mat.dist(fd, printedDg) / (1e-6 * Mat.frob(printedDg)));
+        }
+        res.add(Evidence.atMost("Dg_{Sigma_x}[G] by central differences (h = 1e-4) vs P G + G P - P G P, units of "
+                + "1e-6 |Dg|", Role.CLAIM, worstDg, 1.0, "5 random symmetric G; g = PPCA map S -> M_hat(S)"));
         res.add(Evidence.plantedErrorCaught("(I.7) without the -P G P term",
                 Evidence.zero("|Cov(planted Z) - V|_F / |V|_F", Role.CONTROL, Mat.dist(cPlanted, v) / Mat.frob(v),
                         1e-10, "")));
