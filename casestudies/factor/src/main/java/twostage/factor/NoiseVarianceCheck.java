@@ -23,9 +23,10 @@ import twostage.stats.MonteCarlo;
  * push-through identity, tolerance 1e-12 (1 + |beta*|^2)); (3) a Monte Carlo regression of y on x from the
  * generative model (N draws): the residual variance and the coefficient agree with Var(y|x) and w* within
  * {@link FalseAlarm#Z} SE (CONTROL; SE of the residual variance from the fourth moment). On random instances
- * d in [3, 8], k in [1, d-1]. Negative control: the "natural but wrong" reading beta*^T beta* / (1 + |A*|_op^2)
- * style mistakes are represented by dropping the inverse (sigma_nu^2 + beta*^T (I_k + A*^T A*) beta*), which the
- * same identity must reject. False-alarm rate: 2 statistical comparisons per instance at 5e-6.
+ * d in [3, 8], k in [1, d-1]. Negative control: the k x k reading with the inverse dropped,
+ * sigma_nu^2 + beta*^T (I_k + A*^T A*) beta*, must be rejected by the same identity comparison.
+ * False-alarm rate: on 2 instances, one withinSE comparison and one maximum over d coordinates (at most
+ * 2 (1 + d) x 5e-6).
  */
 public final class NoiseVarianceCheck implements Check {
 
