@@ -58,6 +58,11 @@ public final class GaussianLinearLaw implements FeatureLaw {
         return b.numCols;
     }
 
+    /** Sigma_down (a copy). */
+    public DMatrixRMaj inputCovariance() {
+        return sigmaDown.copy();
+    }
+
     public DMatrixRMaj weights() {
         return b.copy();
     }
