@@ -40,6 +40,13 @@ public final class Instances {
         return GaussianLinearCurve.curved("G-GAUSS curved, d=" + d + ", p=" + p, sigma, b0, dirs);
     }
 
+    /** G-GAUSS with a rank-deficient feature matrix B = B1 K (B1 d x r, K r x p), Sigma_x SPD with condition 5. */
+    public static GaussianLinearCurve rankDeficientGaussian(Rng rng, int d, int p, int r) {
+        DMatrixRMaj b = Mat.mult(RandomMatrices.gaussian(d, r, rng), RandomMatrices.gaussian(r, p, rng));
+        return GaussianLinearCurve.affine("G-GAUSS rank " + r + " of " + p + ", d=" + d, RandomMatrices.spd(d, 5, rng),
+                b, RandomMatrices.gaussian(d, p, rng));
+    }
+
     /** A unit vector with i.i.d. Gaussian direction. */
     public static double[] unitVector(int k, Rng rng) {
         double[] v = rng.gaussians(k);

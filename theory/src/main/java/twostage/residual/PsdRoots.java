@@ -39,19 +39,16 @@ public final class PsdRoots {
     /** An orthonormal basis of ker S (columns), with the same rank cut; a p x 0 matrix when S is invertible. */
     public static DMatrixRMaj kernelBasis(DMatrixRMaj s) {
         SymmetricEigen e = SymmetricEigen.of(s);
-        double cut = REL_TOL * Math.max(0, e.values()[0]);
-        int r = 0;
-        for (double l : e.values()) {
-            if (l > cut) {
-                r++;
-            }
-        }
-        return e.trailing(r);
+        return e.trailing(rank(e));
     }
 
     /** An orthonormal basis of Im S (columns). */
     public static DMatrixRMaj rangeBasis(DMatrixRMaj s) {
         SymmetricEigen e = SymmetricEigen.of(s);
+        return e.leading(rank(e));
+    }
+
+    private static int rank(SymmetricEigen e) {
         double cut = REL_TOL * Math.max(0, e.values()[0]);
         int r = 0;
         for (double l : e.values()) {
@@ -59,6 +56,6 @@ public final class PsdRoots {
                 r++;
             }
         }
-        return e.leading(r);
+        return r;
     }
 }
