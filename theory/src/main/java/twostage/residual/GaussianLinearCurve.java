@@ -2,13 +2,16 @@ package twostage.residual;
 
 import org.ejml.data.DMatrixRMaj;
 import twostage.linalg.Checks;
+import twostage.engine.TwoStageProblem;
 import twostage.linalg.Mat;
+import twostage.toy.GaussianLinearFeatures;
 
 /**
  * Gaussian linear features (G-GAUSS, CF2): phi(x, Omega(v)) = B(v)^T x with x ~ N(0, Sigma_x), so the feature
  * operator in the coordinates of linear functions is the d x p matrix B(v). Two shapes:
  * <ul>
- *   <li>affine: B(v) = B0 + sum_a v_a B_a (the toy instances Toy-R, Toy-NR of claims.md section 4);</li>
+ *   <li>affine: B(v) = B0 + sum_a v_a B_a (the toy instances Toy-R, Toy-NR of claims.md section 4, taken from
+ *   package {@code twostage.toy});</li>
  *   <li>curved: B(v) = B0 + expm1(sum_a v_a B_a) entrywise, whose second derivative is non-zero, so first-order
  *   Taylor remainders are exactly of order ||v||^2.</li>
  * </ul>
@@ -47,27 +50,33 @@ public final class GaussianLinearCurve implements FeatureCurve {
         return new GaussianLinearCurve(name, sigmaX, b0, dirs, true);
     }
 
-    /** Toy-R in G-GAUSS form: x ~ N(0, I_2), phi(x, w) = x1 + w x2, theta* = 1, f* = x1. */
-    public static GaussianLinearCurve toyRegular() {
-        return affine("Toy-R (G-GAUSS form)", Mat.identity(2), col(1, 0), col(0, 1));
-    }
-
-    /** Toy-NR in G-GAUSS form: x ~ N(0, I_3), phi(x, w) = (x1 + w x3, w x2), f* = x1. */
-    public static GaussianLinearCurve toyNonRegular() {
-        return toyNonRegular("Toy-NR (G-GAUSS form)", Mat.identity(3));
-    }
-
     /**
-     * Toy-NR with a general Sigma_x (the correlated variant of claims.md section 4 when Sigma_x is not diagonal).
+     * The curve of a toy instance of package {@code twostage.toy} whose downstream model is Gaussian with loadings
+     * B(w) affine in w (Toy-R, Toy-NR and its correlated variant): B_a = B(e_a) - B(0).
+     *
+     * @throws IllegalArgumentException if the downstream model is not {@link GaussianLinearFeatures} or B is not affine
      */
-    public static GaussianLinearCurve toyNonRegular(String name, DMatrixRMaj sigmaX) {
-        DMatrixRMaj b0 = new DMatrixRMaj(new double[][] {{1, 0}, {0, 0}, {0, 0}});
-        DMatrixRMaj b1 = new DMatrixRMaj(new double[][] {{0, 0}, {0, 1}, {1, 0}});
-        return affine(name, sigmaX, b0, b1);
-    }
-
-    private static DMatrixRMaj col(double... v) {
-        return Mat.col(v);
+    public static GaussianLinearCurve fromToy(TwoStageProblem<?> toy) {
+        if (!(toy.downstream() instanceof GaussianLinearFeatures down)) {
+            throw new IllegalArgumentException("toy downstream model must be Gaussian linear, got "
+                    + toy.downstream().getClass().getSimpleName());
+        }
+        double[] truth = toy.pretraining().truth();
+        int k = truth.length;
+        DMatrixRMaj b0 = down.loadings(truth);
+        DMatrixRMaj[] dirs = new DMatrixRMaj[k];
+        for (int a = 0; a < k; a++) {
+            double[] e1 = truth.clone();
+            e1[a] += 1;
+            double[] e2 = truth.clone();
+            e2[a] += 2;
+            dirs[a] = Mat.sub(down.loadings(e1), b0);
+            DMatrixRMaj twice = Mat.sub(down.loadings(e2), b0);
+            if (Mat.dist(twice, Mat.scale(2, dirs[a])) > 1e-12 * (1 + Mat.frob(twice))) {
+                throw new IllegalArgumentException("loadings of " + toy.name() + " must be affine in w");
+            }
+        }
+        return affine(toy.name() + " (G-GAUSS form)", down.inputCovariance(), b0, dirs);
     }
 
     public DMatrixRMaj b(double[] v) {

@@ -75,7 +75,7 @@ public final class LemmaG12Check extends TheoryCheck {
             res.add(Evidence.atLeast("min lambda_r(Sigma(Omega)) / kappa at radius " + radii[ri]
                     + ", kappa = lambda_r(Sigma*)/4", Role.CLAIM, worstEig[ri], 1.0, "small radii"));
         }
-        GaussianLinearCurve toy = GaussianLinearCurve.toyNonRegular();
+        GaussianLinearCurve toy = GaussianLinearCurve.fromToy(twostage.toy.ToyNonRegular.standard());
         int r0 = rank(toy.covariance(new double[] {0}));
         int jumps = 0;
         for (double w : new double[] {1e-1, 1e-2, 1e-3, -1e-2}) {

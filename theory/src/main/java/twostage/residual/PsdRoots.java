@@ -39,13 +39,15 @@ public final class PsdRoots {
     /** An orthonormal basis of ker S (columns), with the same rank cut; a p x 0 matrix when S is invertible. */
     public static DMatrixRMaj kernelBasis(DMatrixRMaj s) {
         SymmetricEigen e = SymmetricEigen.of(s);
-        return e.trailing(rank(e));
+        int r = rank(e);
+        return r == s.numRows ? new DMatrixRMaj(s.numRows, 0) : e.trailing(r);
     }
 
     /** An orthonormal basis of Im S (columns). */
     public static DMatrixRMaj rangeBasis(DMatrixRMaj s) {
         SymmetricEigen e = SymmetricEigen.of(s);
-        return e.leading(rank(e));
+        int r = rank(e);
+        return r == 0 ? new DMatrixRMaj(s.numRows, 0) : e.leading(r);
     }
 
     private static int rank(SymmetricEigen e) {
