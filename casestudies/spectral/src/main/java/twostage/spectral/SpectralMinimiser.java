@@ -82,8 +82,18 @@ public final class SpectralMinimiser {
                 slope = Mat.inner(step, g);
             }
             double t = 1;
-            DMatrixRMaj trial = null;
-            double tv = Double.NaN;
+            DMatrixRMaj trial = a.copy();
+            CommonOps_DDRM.addEquals(trial, 1, new DMatrixRMaj(k, d, true, step.data));
+            double tv = f.valueA(trial);
+            double tg = Mat.frob(f.riemannianGradient(trial));
+            if (tg < 0.5 * gn && tv <= value + 1e-8 * Math.max(1, Math.abs(value))) {
+                // near the minimiser the objective's decrease is below round-off: accept a full Newton step that
+                // halves the gradient norm (value not increased beyond round-off)
+                a = trial;
+                value = tv;
+                gn = tg;
+                continue;
+            }
             for (int ls = 0; ls < 60; ls++) {
                 trial = a.copy();
                 CommonOps_DDRM.addEquals(trial, t, new DMatrixRMaj(k, d, true, step.data));
