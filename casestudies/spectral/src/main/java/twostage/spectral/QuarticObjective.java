@@ -26,6 +26,11 @@ public final class QuarticObjective {
         this.t = t;
     }
 
+    /** F for given statistics (S symmetric d x d, T symmetric d^2 x d^2); used for instances the model validator rejects. */
+    static QuarticObjective of(DMatrixRMaj s, DMatrixRMaj t) {
+        return new QuarticObjective(s.copy(), t.copy());
+    }
+
     /** The population loss (H.2) of a model. */
     public static QuarticObjective population(SpectralModel model) {
         DMatrixRMaj sig = model.sigmaPre();
