@@ -3,6 +3,7 @@ package twostage.spectral;
 import org.ejml.data.DMatrixRMaj;
 import twostage.engine.DescriptorManifold;
 import twostage.engine.DownstreamModel;
+import twostage.engine.ExactScoreCovariance;
 import twostage.engine.PretrainingModel;
 import twostage.engine.Representation;
 import twostage.engine.SymmetryGroup;
@@ -66,21 +67,64 @@ public final class SpectralProblem implements TwoStageProblem<DMatrixRMaj> {
 
     @Override
     public PretrainingModel pretraining() {
-        return new PretrainingModel() {
-            @Override public int parameterDimension() { return model.k() * model.d(); }
-            @Override public double[] truth() { return model.aStar().getData(); }
-            @Override public double[] sample(Rng rng) { return estimator.sampler().sample(rng); }
-            @Override public double loss(double[] w, double[] z) { return SpectralLoss.loss(a(w), z); }
-            @Override public double[] gradient(double[] w, double[] z) { return SpectralLoss.gradientA(a(w), z).getData(); }
-            @Override public DMatrixRMaj hessian(double[] w, double[] z) { return SpectralLoss.hessianA(a(w), z); }
-            @Override public double populationLoss(double[] w) {
-                DMatrixRMaj aa = a(w);
-                return model.populationLoss(Mat.multTransA(aa, aa));
+        return new Pretraining();
+    }
+
+    /**
+     * The pre-training model in A. The score second moment C = E[grad_A l(A*) grad_A l(A*)^T] is exact: with
+     * grad_A l = 2 A* G(z), G = grad_M l(M*; z) symmetric, C = K E[vec G vec G^T] K^T with K the matrix of
+     * G -&gt; 2 A* G, and E[G_bc G_b'c'] = Cov(S_H, S_H') + E S_H E S_H' for H = sym(e_b e_c^T), from (H.15) (checked
+     * against Monte Carlo under Proposition H.11) and E S_H = &lt;grad L(M*), H&gt; (H.9).
+     */
+    private final class Pretraining implements PretrainingModel, ExactScoreCovariance {
+        @Override public int parameterDimension() { return model.k() * model.d(); }
+        @Override public double[] truth() { return model.aStar().getData(); }
+        @Override public double[] sample(Rng rng) { return estimator.sampler().sample(rng); }
+        @Override public double loss(double[] w, double[] z) { return SpectralLoss.loss(a(w), z); }
+        @Override public double[] gradient(double[] w, double[] z) { return SpectralLoss.gradientA(a(w), z).getData(); }
+        @Override public DMatrixRMaj hessian(double[] w, double[] z) { return SpectralLoss.hessianA(a(w), z); }
+        @Override public double populationLoss(double[] w) {
+            DMatrixRMaj aa = a(w);
+            return model.populationLoss(Mat.multTransA(aa, aa));
+        }
+        @Override public double[] estimate(int m, Rng rng) {
+            return model.section().apply(estimator.empirical(m, rng).m()).getData();
+        }
+
+        @Override
+        public DMatrixRMaj scoreSecondMoment() {
+            int d = model.d();
+            int k = model.k();
+            ScoreCovariance sc = ScoreCovariance.of(model);
+            DMatrixRMaj grad = model.populationGradient(model.mStar());
+            DMatrixRMaj[] e = new DMatrixRMaj[d * d];
+            for (int i = 0; i < d * d; i++) {
+                DMatrixRMaj h = new DMatrixRMaj(d, d);
+                h.data[i] += 0.5;
+                h.data[(i % d) * d + i / d] += 0.5;
+                e[i] = h;
             }
-            @Override public double[] estimate(int m, Rng rng) {
-                return model.section().apply(estimator.empirical(m, rng).m()).getData();
+            DMatrixRMaj g2 = new DMatrixRMaj(d * d, d * d);
+            for (int i = 0; i < d * d; i++) {
+                for (int j = i; j < d * d; j++) {
+                    double v = sc.covariance(e[i], e[j]) + Mat.inner(grad, e[i]) * Mat.inner(grad, e[j]);
+                    g2.set(i, j, v);
+                    g2.set(j, i, v);
+                }
             }
-        };
+            DMatrixRMaj kk = new DMatrixRMaj(k * d, d * d);
+            DMatrixRMaj as = model.aStar();
+            for (int r = 0; r < k; r++) {
+                for (int c = 0; c < d; c++) {
+                    for (int b = 0; b < d; b++) {
+                        kk.set(r * d + c, b * d + c, 2 * as.get(r, b));
+                    }
+                }
+            }
+            DMatrixRMaj out = Mat.mult(kk, Mat.multTransB(g2, kk));
+            SpectralModel.symmetrise(out);
+            return out;
+        }
     }
 
     @Override
