@@ -34,7 +34,7 @@ def fig2(svg):
             xs = [q[0] for q in p]; ys = [q[1] for q in p]
             dots.append(((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2))
     # gridline page coordinates (from the transformed gridlines of each panel)
-    pa = [d for d in dots if 110 < d[0] < 230 and d[1] > 104]
+    pa = [d for d in dots if 110 < d[0] < 230 and not (120 < d[0] < 122 and d[1] < 116)]  # drop the legend marker
     pb = [d for d in dots if 260 < d[0] < 372 and not (265 < d[0] < 268 and d[1] < 116)]
     pc = [d for d in dots if 405 < d[0] < 520 and not (462 < d[0] < 464 and d[1] < 116)]
     ka = lin(117.3125, 2, 117.3125 + 12 * 8.771, 14)   # K ticks 2..14 every 25.94*0.33812 pt per 2
@@ -104,7 +104,7 @@ def fig4(svg):
             marks[(k, round(e, 1))] = f
     for (k, x), f in sorted(marks.items()):
         c = sorted(caps.get((k, x), [f, f]))
-        out('Figure 4', '(d)', k, round(nmap(x)), ymap(f), ymap(c[-1]), ymap(c[0]),
+        out('Figure 4', '(d)', k, round(nmap(x), -len(str(int(nmap(x)))) + 3), ymap(f), ymap(c[-1]), ymap(c[0]),
             how='vector marker centre; lo/hi = error-bar caps', unc='+-0.001 (0.1 pt)')
 
 def main():
