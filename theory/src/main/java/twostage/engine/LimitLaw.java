@@ -35,6 +35,11 @@ public record LimitLaw(String problem, int tangentDimension, DMatrixRMaj section
                        DMatrixRMaj gramFromRep, double[] thetaStar, int dEff, int dAct, int stableRank, int dBase,
                        int dBaseTangent, double b0DirectionSpread, double sigma2, double[] weights) {
 
+    /** The law of ||L(Z)||^2 = sum_l w_l chi2_1 (exact CDF by Imhof inversion). */
+    public twostage.chisq.WeightedChiSquare interaction() {
+        return twostage.chisq.WeightedChiSquare.of(weights);
+    }
+
     /** E||L(Z)||^2 = tr(Gamma V). */
     public double interactionMean() {
         return Mat.trace(Mat.mult(gram, covariance));
@@ -48,12 +53,12 @@ public record LimitLaw(String problem, int tangentDimension, DMatrixRMaj section
 
     /** P(||L(Z)||^2 <= q). */
     public double interactionCdf(double q) {
-        return ChiSquareMixture.of(weights).cdf(q);
+        return interaction().cdf(q);
     }
 
     /** One draw of ||L(Z)||^2. */
     public double sampleInteraction(Rng rng) {
-        return ChiSquareMixture.of(weights).sample(rng);
+        return interaction().sample(rng);
     }
 
     /** The deterministic part sigma^2 d_act. */
