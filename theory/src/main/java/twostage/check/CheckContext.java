@@ -50,27 +50,10 @@ public final class CheckContext {
      */
     public static CheckContext fromSystemProperties() {
         Scale scale = Scale.parse(System.getProperty("twostage.scale", "ci"));
-        String s = System.getProperty("twostage.seed", "");
-        long root;
-        if (s == null || s.isBlank()) {
-            root = 0L;
-        } else if (s.equals("random")) {
-            root = FreshRoot.SEED;
-        } else {
-            root = Long.parseLong(s.trim());
-        }
+        long root = Seeds.rootFromSystemProperties();
         int threads = Integer.parseInt(System.getProperty("twostage.threads",
                 Integer.toString(Runtime.getRuntime().availableProcessors())).trim());
         return new CheckContext(scale, root, threads, Progress.NONE);
-    }
-
-    /** One fresh root seed per JVM for {@code -Dtwostage.seed=random}, printed once so the run can be repeated. */
-    private static final class FreshRoot {
-        static final long SEED = Seeds.mix(System.nanoTime() ^ System.identityHashCode(FreshRoot.class));
-
-        static {
-            System.out.println("[twostage] fresh root seed for this run: -Dtwostage.seed=" + SEED);
-        }
     }
 
     public Scale scale() { return scale; }
