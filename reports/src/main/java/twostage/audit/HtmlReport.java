@@ -101,6 +101,14 @@ final class HtmlReport {
         StringBuilder b = new StringBuilder("<details><summary>").append(badge(chk.path("status").asText())).append(' ')
                 .append(esc(chk.path("check").asText())).append(" (seed ").append(chk.path("seed").asLong())
                 .append(", scale ").append(esc(chk.path("scale").asText())).append(")</summary>");
+        if (!chk.path("statement").asText().isEmpty()) {
+            b.append("<p><b>Statement:</b> ").append(esc(chk.path("statement").asText())).append("</p>");
+        }
+        if (!chk.path("explanation").asText().isEmpty()) {
+            b.append("<p><b>Finding:</b> ").append(esc(chk.path("explanation").asText())).append("</p>");
+        }
+        b.append("<p>Reproduce: <code>./audit --claim \"").append(esc(chk.path("id").asText()))
+                .append("\" --scale ").append(esc(chk.path("scale").asText())).append("</code></p>");
         b.append("<table class=\"ev\"><tr><th>quantity</th><th>role</th><th>rule</th><th>computed</th><th>reference</th>"
                 + "<th>tol / z / alpha</th><th>SE</th><th>p</th><th>met</th><th>note</th></tr>");
         for (JsonNode e : chk.path("evidence")) {

@@ -32,6 +32,15 @@ class CheckRunnerTest {
     }
 
     @Test
+    void anAssumptionViolationIsNotAFalseFailure() {
+        CheckResult r = CheckRunner.run(named("Lemma C.4", () -> {
+            throw new AssumptionViolation("Assumption 6.1", "eigengap 1e-16");
+        }), CheckContext.defaults());
+        assertEquals(Status.NOT_CHECKABLE, r.status());
+        assertTrue(r.explanation().contains("Assumption 6.1"));
+    }
+
+    @Test
     void anExceptionInsideACheckIsAFailWithItsSeed() {
         CheckResult r = CheckRunner.run(named("Lemma C.4", () -> {
             throw new IllegalStateException("planted");
