@@ -141,6 +141,33 @@ class LawsTest {
     }
 
     @Test
+    void quadraticFeatureMomentsMatchSampleMoments() {
+        GaussianQuadraticLaw law = GaussianQuadraticLaw.of(RandomMatrices.spd(3, 4, Rng.of(21)),
+                Mat.scale(0.7, RandomMatrices.gaussian(3, 2, Rng.of(22))), new double[] {1, -0.5, 0.2},
+                new double[] {0.4, 0.3, -0.6});
+        int n = 200000;
+        DMatrixRMaj x = law.sampleInputs(n, Rng.of(23));
+        DMatrixRMaj phi = law.features(x);
+        double[] f = law.target(x);
+        DMatrixRMaj sigma = Mat.scale(1.0 / n, Mat.multTransA(phi, phi));
+        DMatrixRMaj c = Mat.scale(1.0 / n, Mat.multTransA(phi, Mat.col(f)));
+        double f2 = Mat.inner(Mat.col(f), Mat.col(f)) / n;
+        PopulationMoments m = law.moments();
+        // fourth and sixth Gaussian moments from 2e5 draws: relative errors of about 1%
+        for (int i = 0; i < sigma.getNumElements(); i++) {
+            assertEquals(m.sigma().get(i), sigma.get(i), 0.05 * Math.max(1, Math.abs(m.sigma().get(i))), "Sigma " + i);
+        }
+        for (int i = 0; i < c.getNumElements(); i++) {
+            assertEquals(m.c().get(i), c.get(i), 0.05 * Math.max(1, Math.abs(m.c().get(i))), "c " + i);
+        }
+        assertEquals(m.targetSecondMoment(), f2, 0.05 * m.targetSecondMoment());
+        assertEquals(law.meanSquaredError(new double[4]), m.targetSecondMoment(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> GaussianQuadraticLaw.of(Mat.identity(3),
+                new DMatrixRMaj(3, 1), new double[3], new double[2]));
+        assertThrows(IllegalArgumentException.class, () -> law.meanSquare(new double[3]));
+    }
+
+    @Test
     void gaussianLawRejectsBadInput() {
         DMatrixRMaj notPsd = new DMatrixRMaj(2, 2, true, 1, 2, 2, 1);
         assertThrows(IllegalArgumentException.class,
