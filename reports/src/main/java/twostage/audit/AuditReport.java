@@ -158,5 +158,8 @@ public final class AuditReport {
         LedgerJson.MAPPER.writeValue(out.resolve("claims.json").toFile(), arr);
         Files.writeString(out.resolve("index.html"), HtmlReport.index(this), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("discrepancies.html"), HtmlReport.discrepancies(this), StandardCharsets.UTF_8);
+        Map<String, String> statusById = new LinkedHashMap<>();
+        records.forEach(r -> statusById.put(r.path("id").asText(), r.path("status").asText()));
+        Files.writeString(out.resolve("graph.svg"), ClaimGraph.standard().svg(statusById), StandardCharsets.UTF_8);
     }
 }

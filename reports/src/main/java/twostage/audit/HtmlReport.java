@@ -82,8 +82,12 @@ final class HtmlReport {
                 .append("</b></td><td>").append(c.path("page").asInt()).append("</td><td>")
                 .append(esc(c.path("module").asText())).append("</td><td>").append(esc(c.path("kind").asText()))
                 .append("</td><td>").append(badge(st)).append("</td><td>").append(esc(c.path("title").asText()));
-        if (!c.path("explanation").asText().isEmpty() && !st.equals("PASS")) {
-            b.append("<br><i>").append(esc(c.path("explanation").asText())).append("</i>");
+        String why = c.path("explanation").asText();
+        if (!why.isEmpty() && !st.equals("PASS")) {
+            if (why.length() > 400) {
+                why = why.substring(0, 400) + " ... (the full evidence is in the checks below)";
+            }
+            b.append("<br><i>").append(esc(why)).append("</i>");
         }
         for (JsonNode chk : c.path("checks")) {
             b.append(checkDetails(chk));
