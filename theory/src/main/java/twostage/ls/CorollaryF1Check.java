@@ -46,11 +46,12 @@ public final class CorollaryF1Check implements Check {
         for (int t = 0; t < tries; t++) {
             Rng rng = ctx.rng(claimId(), t);
             int k = rng.nextInt(3, 7);
-            FiniteSupportLaw law = RandomInstances.finiteSupport(30, rng.nextInt(2, 4), k, t % 2, rng);
             boolean wide = t % 4 == 3;
             int n = wide ? rng.nextInt(1, k - 2) : rng.nextInt(k + 1, 20);
-            int[] design = law.sampleDistinctDesign(n, rng);
-            DMatrixRMaj phi = law.designFeatures(design);
+            RandomInstances.LinCase lc = RandomInstances.linCase(rng, k, t % 2, n, true);
+            FiniteSupportLaw law = lc.law();
+            int[] design = lc.design();
+            DMatrixRMaj phi = lc.phi();
             boolean wellPosed = PseudoInverse.of(phi).rank() == PseudoInverse.of(law.features()).rank();
             DMatrixRMaj sigma = law.sigma();
             double tol = Tolerance.forDesignAndMoments(phi, sigma);

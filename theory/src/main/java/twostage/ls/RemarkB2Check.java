@@ -48,6 +48,7 @@ public final class RemarkB2Check implements Check {
         PopulationMoments moments = law.moments();
         int designs = ctx.scale().pick(4000, 40000);
         double limit = sigma2 * p;
+        StringBuilder csv = new StringBuilder("n,designs,mean_scaled_excess,se,inverse_wishart_value,limit_mean\n");
         for (int extra : new int[] {5, 20, 80}) {
             int n = p + extra;
             double[] e = new double[designs];
@@ -62,7 +63,10 @@ public final class RemarkB2Check implements Check {
                     exact, mc.standardError(), FalseAlarm.Z, designs + " designs; sigma^2 np/(n-p-1)"));
             res.add(Evidence.info("averaged excess over the limit mean sigma^2 p, n = p + " + extra, mc.mean() - limit,
                     mc.standardError(), "limit sigma^2 d_eff = " + limit));
+            csv.append(n).append(',').append(designs).append(',').append(mc.mean()).append(',')
+                    .append(mc.standardError()).append(',').append(exact).append(',').append(limit).append('\n');
         }
+        res.attach(twostage.ledger.Attachment.csv("averaged-scaled-risk.csv", csv.toString()));
         return res.build();
     }
 }
