@@ -70,6 +70,46 @@ public record LimitLaw(int m, double[][] coords) {
         return q;
     }
 
+    /**
+     * The four comparisons with N(0, V): E[s^2] = 1 and s ~ N(0, 1) (KS) for the standardised projection s along u;
+     * E[Q] = dim and Q ~ chi-square(dim) (KS) for the quadratic form Q = c^T V^-1 c. Standard errors are Monte
+     * Carlo; the z-multiplier is FalseAlarm.Z and the KS threshold FalseAlarm.ALPHA.
+     */
+    public java.util.List<twostage.ledger.Evidence> compare(twostage.ledger.Role role, DMatrixRMaj v, double[] u,
+                                                           String label, String note) {
+        String at = " at m=" + m + " [" + label + "]";
+        double[] s = standardizedProjection(u, v);
+        double[] s2 = new double[s.length];
+        for (int r = 0; r < s.length; r++) {
+            s2[r] = s[r] * s[r];
+        }
+        MonteCarlo ms2 = MonteCarlo.of(s2);
+        KolmogorovSmirnov ks = projectionTest(u, v);
+        MonteCarlo mq = MonteCarlo.of(quadraticForm(v));
+        KolmogorovSmirnov kq = quadraticFormTest(v);
+        String n = note + "; " + coords.length + " replicates";
+        return java.util.List.of(
+                twostage.ledger.Evidence.withinSE("E[(u^T c)^2 / u^T V u]" + at, role, ms2.mean(), 1, ms2.standardError(),
+                        twostage.check.FalseAlarm.Z, n),
+                twostage.ledger.Evidence.notRejected("KS of u^T c / sqrt(u^T V u) vs N(0,1)" + at, role, ks.statistic(),
+                        ks.pValue(), twostage.check.FalseAlarm.ALPHA, n),
+                twostage.ledger.Evidence.withinSE("E[c^T V^-1 c] vs dim=" + dimension() + at, role, mq.mean(), dimension(),
+                        mq.standardError(), twostage.check.FalseAlarm.Z, n),
+                twostage.ledger.Evidence.notRejected("KS of c^T V^-1 c vs chi-square(" + dimension() + ")" + at, role,
+                        kq.statistic(), kq.pValue(), twostage.check.FalseAlarm.ALPHA, n));
+    }
+
+    /** Relative Frobenius error of the Monte Carlo second-moment matrix against V. */
+    public double relativeCovarianceError(DMatrixRMaj v) {
+        DMatrixRMaj c = new DMatrixRMaj(dimension(), dimension());
+        for (int i = 0; i < dimension(); i++) {
+            for (int j = 0; j < dimension(); j++) {
+                c.set(i, j, secondMoment(i, j).mean());
+            }
+        }
+        return Mat.dist(c, v) / Mat.frob(v);
+    }
+
     /** KS test of the quadratic form against chi-square(dim). */
     public KolmogorovSmirnov quadraticFormTest(DMatrixRMaj v) {
         ChiSquaredDistribution c = ChiSquaredDistribution.of(dimension());

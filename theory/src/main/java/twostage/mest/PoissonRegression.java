@@ -55,8 +55,28 @@ public final class PoissonRegression extends InterceptRegression {
             z[j - 1] = s * rng.gaussian();
             eta += theta[j] * z[j - 1];
         }
-        z[p - 1] = PoissonSampler.of(rng.uniform(), Math.exp(eta)).sample();
+        z[p - 1] = poisson(Math.exp(eta), rng);
         return z;
+    }
+
+    /**
+     * A Poisson(lambda) draw by sequential inversion of the CDF (exact; cost ~ 1 + lambda uniform comparisons, so it
+     * is used for small means and delegates to Commons RNG above 30).
+     */
+    static int poisson(double lambda, Rng rng) {
+        if (lambda > 30) {
+            return PoissonSampler.of(rng.uniform(), lambda).sample();
+        }
+        double u = rng.nextDouble();
+        double prob = Math.exp(-lambda);
+        double cdf = prob;
+        int y = 0;
+        while (u > cdf && y < 1000) {
+            y++;
+            prob *= lambda / y;
+            cdf += prob;
+        }
+        return y;
     }
 
     @Override
@@ -149,22 +169,28 @@ public final class PoissonRegression extends InterceptRegression {
         t[0] = Math.log(Math.max(ybar, 0.5 / m));
         double f = empiricalLoss(t, x, y);
         for (int it = 0; it < 100; it++) {
-            DMatrixRMaj g = new DMatrixRMaj(p, 1);
-            DMatrixRMaj h = new DMatrixRMaj(p, p);
+            double[] ga = new double[p];
+            double[] ha = new double[p * p];
             for (int i = 0; i < m; i++) {
-                double mu = Math.exp(Vectors.dot(t, x[i]));
+                double[] xi = x[i];
+                double mu = Math.exp(Vectors.dot(t, xi));
+                double r = (mu - y[i]) / m;
+                double w = mu / m;
                 for (int a = 0; a < p; a++) {
-                    g.add(a, 0, (mu - y[i]) * x[i][a] / m);
+                    ga[a] += r * xi[a];
+                    double wa = w * xi[a];
                     for (int b = a; b < p; b++) {
-                        h.add(a, b, mu * x[i][a] * x[i][b] / m);
+                        ha[a * p + b] += wa * xi[b];
                     }
                 }
             }
             for (int a = 0; a < p; a++) {
                 for (int b = 0; b < a; b++) {
-                    h.set(a, b, h.get(b, a));
+                    ha[a * p + b] = ha[b * p + a];
                 }
             }
+            DMatrixRMaj g = new DMatrixRMaj(p, 1, true, ga);
+            DMatrixRMaj h = new DMatrixRMaj(p, p, true, ha);
             DMatrixRMaj step = new DMatrixRMaj(p, 1);
             if (!CommonOps_DDRM.solve(h, g, step)) {
                 throw new IllegalStateException("Newton step: singular empirical Hessian");
@@ -173,20 +199,35 @@ public final class PoissonRegression extends InterceptRegression {
             for (int a = 0; a < p; a++) {
                 decrement += g.get(a) * step.get(a);
             }
-            if (decrement < 1e-24) {
+            if (decrement < 1e-14) {
+                // quadratic convergence: one full step from here reaches the rounding floor
+                for (int a = 0; a < p; a++) {
+                    t[a] -= step.get(a);
+                }
                 return t;
             }
-            double alpha = 2;
-            double[] next;
-            double fn;
-            do {
-                alpha /= 2;
+            double alpha = 1;
+            double[] next = null;
+            double fn = Double.NaN;
+            while (alpha > 1e-10) {
                 next = t.clone();
                 for (int a = 0; a < p; a++) {
                     next[a] -= alpha * step.get(a);
                 }
                 fn = empiricalLoss(next, x, y);
-            } while (!(fn <= f - 0.25 * alpha * decrement) && alpha > 1e-12);
+                if (fn <= f - 0.25 * alpha * decrement) {
+                    break;
+                }
+                alpha /= 2;
+            }
+            if (!(alpha > 1e-10)) {
+                // no measurable decrease: at the rounding floor of the loss, accept the current point if stationary
+                if (decrement < 1e-12) {
+                    return t;
+                }
+                throw new IllegalStateException("Newton line search failed for the Poisson MLE (decrement " + decrement
+                        + ", m=" + m + ")");
+            }
             t = next;
             f = fn;
         }

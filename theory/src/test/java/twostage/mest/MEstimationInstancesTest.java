@@ -57,6 +57,14 @@ class MEstimationInstancesTest {
     }
 
     @Test
+    void newtonConvergesOnSmallSamples() {
+        for (int r = 0; r < 200; r++) {
+            double[] est = POISSON.estimate(100, Rng.of(r));
+            assertTrue(Vectors.norm(Vectors.sub(est, POISSON.truth())) < 2, "seed " + r);
+        }
+    }
+
+    @Test
     void validatorsAcceptGoodInstancesAndNameViolatedConditions() {
         MEstimationConditions.require("Assumption D.2", POISSON, Rng.of(1), 2000);
         LeastSquares ls = LeastSquares.heteroskedastic(new double[] {1, 2, -1}, 1, 0.25);
