@@ -181,6 +181,26 @@ public final class DiagonalClosedForms {
         return k * (4.0 * d - 2 * k - 1) * (1 + tau) + 2 * (2.0 * d - 1) * tau + 2 * sl * sl;
     }
 
+    /**
+     * Our derived mean of the limit of m (L(M-hat) - L(M*)) = (1/2) Z^T Hess Z (NOT in the paper): tr(Diag(1+tau+3
+     * lambda_i^2) + lambda lambda^T) + sum_{i&lt;j} (1+tau+l_i^2+l_i l_j+l_j^2) + sum_{i,j} (1+tau+l_i^2) l_i/(l_i - mu_j);
+     * the off-diagonal terms are 1/4 of (H.41)'s (variance of a doubled off-diagonal entry) and the Z12 terms carry
+     * the curvature factor lambda_i/(lambda_i - mu_j). Validated against the engine's (1/2) tr(H V).
+     */
+    public double derivedQMean() {
+        double s = 0;
+        for (int i = 0; i < k; i++) {
+            s += 1 + tau + 3 * lambda[i] * lambda[i] + lambda[i] * lambda[i];
+            for (int j = i + 1; j < k; j++) {
+                s += 1 + tau + lambda[i] * lambda[i] + lambda[i] * lambda[j] + lambda[j] * lambda[j];
+            }
+            for (int j = 0; j < d - k; j++) {
+                s += (1 + tau + lambda[i] * lambda[i]) * lambda[i] / (lambda[i] - mu[j]);
+            }
+        }
+        return s;
+    }
+
     /** ||C^-1 A*^T beta*||^2 = ||R^-1/2 beta||^2 = sum beta_i^2 a_i / lambda_i (the Cabannes conditioning factor). */
     public double cabannesFactor() {
         double s = 0;
