@@ -105,11 +105,24 @@ public final class SpectralProblem implements TwoStageProblem<DMatrixRMaj> {
                 e[i] = h;
             }
             DMatrixRMaj g2 = new DMatrixRMaj(d * d, d * d);
+            // e[(b,c)] = e[(c,b)]: compute on b <= c only and copy
             for (int i = 0; i < d * d; i++) {
+                if (i / d > i % d) {
+                    continue;
+                }
                 for (int j = i; j < d * d; j++) {
+                    if (j / d > j % d) {
+                        continue;
+                    }
                     double v = sc.covariance(e[i], e[j]) + Mat.inner(grad, e[i]) * Mat.inner(grad, e[j]);
-                    g2.set(i, j, v);
-                    g2.set(j, i, v);
+                    int it = (i % d) * d + i / d;
+                    int jt = (j % d) * d + j / d;
+                    for (int x : new int[] {i, it}) {
+                        for (int y : new int[] {j, jt}) {
+                            g2.set(x, y, v);
+                            g2.set(y, x, v);
+                        }
+                    }
                 }
             }
             DMatrixRMaj kk = new DMatrixRMaj(k * d, d * d);
