@@ -318,6 +318,12 @@ public final class LimitLawEngine {
             DMatrixRMaj theta = Mat.mult(sp.pinv(), pm.c());
             SymmetricEigen eig = SymmetricEigen.of(symmetric(pm.sigma()));
             requireRankGap(eig.values());
+            double rep = representationError(down, wStar);
+            double repTol = Math.max(1e-8 * Math.max(1, pm.targetSecondMoment()), 10 * down.momentStandardError());
+            if (Math.abs(rep) > repTol) {
+                throw new IllegalArgumentException("well-specification: f* is not in H_{Omega*} (Rep(Omega*) = " + rep
+                        + " > " + repTol + ") for " + problem.name());
+            }
             DMatrixRMaj eStar = eig.leading(dEff);
             DMatrixRMaj nStar = dEff == p ? new DMatrixRMaj(p, 0) : eig.trailing(dEff);
 

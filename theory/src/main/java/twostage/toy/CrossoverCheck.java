@@ -15,17 +15,18 @@ import twostage.ledger.Evidence;
 import twostage.ledger.Role;
 import twostage.linalg.Mat;
 import twostage.ls.PopulationMoments;
-import twostage.ls.RiskDecomposition;
 import twostage.stats.MonteCarlo;
 
 /**
  * The downstream-only baseline and the crossover alpha0 (Section 5, p. 8; unnumbered, filed under Theorem 5.1) on Toy-R
  * with s = sigma^2 = 1. The baseline fits OLS over the whole class F, which for Toy-R is all linear functions of
- * (x_1, x_2), so n (R_base - sigma^2) -> sigma^2 d_base = 2 sigma^2. The two-stage mean limit is sigma^2 + s^2/alpha
+ * (x_1, x_2), so n (R_base - sigma^2) -> sigma^2 d_base = 2 sigma^2. Designs are drawn through the equivalent
+ * Bartlett design of {@link GaussianLinearFeatures} (exact in law; checked against sampled inputs in the Theorem 5.1
+ * toy checks). The two-stage mean limit is sigma^2 + s^2/alpha
  * (CF15), and the two cross at alpha0 = E||L(Z)||^2 / (sigma^2 (d_base - d_eff)) = s^2/sigma^2 = 1.
  *
  * <p>Evidence: the baseline mean at n = 16000 within {@link FalseAlarm#Z} SE of 2 sigma^2; the two-stage mean at
- * n = 4000 within Z SE of its limit at alpha = alpha0/2 and 2 alpha0; the sign of (two-stage - baseline) is positive
+ * n = 16000 within Z SE of its limit at alpha = alpha0/2 and 2 alpha0; the sign of (two-stage - baseline) is positive
  * below alpha0 and negative above, each by more than Z SE; the engine's alpha0 (from V, Gamma, d_base, d_eff computed
  * from the definitions) equals s^2/sigma^2 (CONTROL against the closed form, CLAIM as the paper's formula).
  * Negative control: alpha0 with the d_eff term dropped (E||L(Z)||^2 / (sigma^2 d_base) = 1/2) predicts that the
@@ -60,25 +61,26 @@ public final class CrossoverCheck implements Check {
 
         int reps = ctx.scale().pick(2000, 10000);
         int nBase = 16000;
-        int baseReps = ctx.scale().pick(500, 10000);
+        int baseReps = reps;
         double[] base = ctx.replicate(claimId() + "/baseline", baseReps, (r, rng) -> {
-            DMatrixRMaj x = toy.downstream().sampleInputs(nBase, rng);
+            GaussianLinearFeatures down = (GaussianLinearFeatures) toy.downstream();
+            DMatrixRMaj x = down.sampleEquivalentDesign(nBase, rng);
             PopulationMoments pm = PopulationMoments.exact(Mat.identity(2), Mat.col(1, 0), 1.0);
-            return RiskDecomposition.of(pm, x, toy.downstream().target(x), sigma2).times(nBase).excess();
+            return FiniteSampleSimulator.scaledRisk(pm, x, down.target(x), sigma2, nBase).excess();
         }).stream().mapToDouble(Double::doubleValue).toArray();
         MonteCarlo mb = MonteCarlo.of(base);
         res.add(Evidence.withinSE("baseline mean of n(R - sigma^2) vs sigma^2 d_base", Role.CLAIM, mb.mean(),
                 sigma2 * cf.dBase(), mb.standardError(), FalseAlarm.Z, "OLS on (x_1, x_2), n = " + nBase + ", " + baseReps
                         + " replications"));
 
-        int n = 4000;
+        int n = 16000;
         StringBuilder csv = new StringBuilder("alpha,n,two_stage_mean,se,limit_mean,baseline_mean,baseline_se\n");
         double below = alpha0 / 2;
         double above = 2 * alpha0;
         double planted = Math.sqrt(alpha0 * law.interactionMean() / (sigma2 * law.dBase()));
         for (double alpha : List.of(below, above, planted)) {
             FiniteSampleSimulator.Simulation sim = FiniteSampleSimulator.run(toy, alpha, n, reps, ctx,
-                    claimId() + "/crossover");
+                    claimId() + "/crossover", FiniteSampleSimulator.Design.EQUIVALENT);
             MonteCarlo mc = MonteCarlo.of(sim.total());
             double diffSe = Math.hypot(mc.standardError(), mb.standardError());
             double diff = mc.mean() - mb.mean();

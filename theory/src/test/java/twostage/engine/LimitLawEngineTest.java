@@ -179,6 +179,22 @@ class LimitLawEngineTest {
     }
 
     @Test
+    void rejectsAMisspecifiedTarget() {
+        // f* = x_2 is not in H_{Omega*} = span{x_1} of Toy-R
+        ToyRegular toy = ToyRegular.standard();
+        TwoStageProblem<TrivialGroup.Element> bad = new TwoStageProblemView<>(toy) {
+            @Override
+            public DownstreamModel downstream() {
+                return new twostage.toy.GaussianLinearFeatures(twostage.linalg.Mat.identity(2), new double[] {0, 1},
+                        1.0, 1, w -> new org.ejml.data.DMatrixRMaj(new double[][] {{1}, {w[0]}}));
+            }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LimitLawEngine.compute(bad, Rng.of(3)));
+        assertTrue(e.getMessage().contains("well-specification"), e.getMessage());
+    }
+
+    @Test
     void simulatorIsDeterministicAcrossThreadCounts() {
         ToyNonRegular toy = ToyNonRegular.correlated();
         FiniteSampleSimulator.Simulation a = FiniteSampleSimulator.run(toy, 2.0, 50, 40,

@@ -3,6 +3,7 @@ package twostage.factor;
 import org.ejml.data.DMatrixRMaj;
 import twostage.engine.DescriptorManifold;
 import twostage.engine.DownstreamModel;
+import twostage.engine.ExactScoreCovariance;
 import twostage.engine.PretrainingModel;
 import twostage.engine.Representation;
 import twostage.engine.SymmetryGroup;
@@ -74,7 +75,43 @@ public final class FactorProblem implements TwoStageProblem<DMatrixRMaj> {
     public PretrainingModel pretraining() {
         int d = model.d();
         int k = model.k();
-        return new PretrainingModel() {
+        return new ExactPretraining(d, k);
+    }
+
+    /** The pre-training model; its score second moment at A* is exact (Isserlis). */
+    private final class ExactPretraining implements PretrainingModel, ExactScoreCovariance {
+        private final int d;
+        private final int k;
+
+        ExactPretraining(int d, int k) {
+            this.d = d;
+            this.k = k;
+        }
+
+            /**
+             * E[g g^T] for g = vec(grad_A l(A*; z)) = vec(Sigma^-1 A - u u^T A), u = Sigma^-1 z ~ N(0, Sigma^-1):
+             * the mean is zero at the truth, and Isserlis gives Cov(u_i v_j, u_k v_l) = (Sigma^-1)_ik (A^T Sigma^-1
+             * A)_jl + (Sigma^-1 A)_il (Sigma^-1 A)_kj with v = A^T u.
+             */
+            @Override public DMatrixRMaj scoreSecondMoment() {
+                DMatrixRMaj a = model.aStar();
+                DMatrixRMaj si = model.sigmaXInverse();
+                DMatrixRMaj sia = Mat.mult(si, a);
+                DMatrixRMaj asia = Mat.multTransA(a, sia);
+                DMatrixRMaj c = new DMatrixRMaj(d * k, d * k);
+                for (int i = 0; i < d; i++) {
+                    for (int j = 0; j < k; j++) {
+                        for (int i2 = 0; i2 < d; i2++) {
+                            for (int j2 = 0; j2 < k; j2++) {
+                                c.set(i * k + j, i2 * k + j2,
+                                        si.get(i, i2) * asia.get(j, j2) + sia.get(i, j2) * sia.get(i2, j));
+                            }
+                        }
+                    }
+                }
+                return c;
+            }
+
             @Override public int parameterDimension() { return d * k; }
             @Override public double[] truth() { return Linalg.flat(model.aStar()); }
             @Override public double[] sample(Rng rng) { return model.sampleX(rng); }
@@ -119,7 +156,6 @@ public final class FactorProblem implements TwoStageProblem<DMatrixRMaj> {
                 }
                 return zz;
             }
-        };
     }
 
     @Override

@@ -22,7 +22,7 @@ import twostage.random.Rng;
  * the rank drops). Tolerances: loss agreement 1e-9 (1 + |L|); M agreement 1e-5 (1 + |M_hat|_F) on instances of
  * full rank k (with a rank drop the loss is flat to fourth order along the dropped columns, so only the value is
  * compared). Also: L(M_hat) <= L at 50 random rank-k PSD matrices; grad_A L(A_hat) = 0 within 1e-10 (1 + |S|);
- * Taylor-remainder slope tests of grad_A (slope 2) and of the A-Hessian (slope 3) over h = 1e-2..10^-4.5 (first order) and 1e-1..10^-3.5 (second order).
+ * Taylor-remainder slope tests of grad_A (slope 2) and of the A-Hessian (slope 3) over h = 1e-2..10^-4.5 (first order) and 3e-2..10^-4 (second order), unit direction.
  * Negative control: the estimator without the "-1" (U_k diag(lambda_i) U_k^T) must lose to the numerical optimum.
  */
 public final class LemmaI1Check implements Check {
@@ -122,10 +122,11 @@ public final class LemmaI1Check implements Check {
         return res.build();
     }
 
-    /** Fitted log-log slopes of the first- and second-order Taylor remainders of L(.; S) at A along E. */
-    static double[] taylorSlopes(DMatrixRMaj a, DMatrixRMaj s, DMatrixRMaj e) {
+    /** Fitted log-log slopes of the first- and second-order Taylor remainders of L(.; S) at A along E/|E|_F. */
+    static double[] taylorSlopes(DMatrixRMaj a, DMatrixRMaj s, DMatrixRMaj direction) {
+        DMatrixRMaj e = Mat.scale(1 / Mat.frob(direction), direction);
         double[] h1 = LogLogSlope.halfDecades(1e-2, 6);
-        double[] h2 = LogLogSlope.halfDecades(1e-1, 6);
+        double[] h2 = LogLogSlope.halfDecades(3e-2, 6);
         double[] r1 = new double[h1.length];
         double[] r2 = new double[h2.length];
         double f0 = PpcaLikelihood.loss(a, s);
