@@ -46,12 +46,12 @@ public abstract class TwoStageProblemContractTest<G> {
 
     /** Replications of the estimator for {@link #estimatorFluctuationMatchesTheEnginesV()}; 0 skips that test. */
     protected int estimatorReplications() {
-        return 1000;
+        return 400;
     }
 
     /** The pre-training size m of that test. */
     protected int estimatorSampleSize() {
-        return 10000;
+        return 4000;
     }
 
     protected Rng rng(String test) {
