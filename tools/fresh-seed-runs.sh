@@ -8,7 +8,7 @@ n=${1:-20}
 mvn -B -ntp -q install -DskipTests -Dallure.skip=true >/dev/null 2>&1 || { echo "install failed"; exit 1; }
 fails=0
 for i in $(seq 1 "$n"); do
-  out=$(mvn -B -ntp -pl properties surefire:test -Dtwostage.seed=random 2>&1)
+  out=$(mvn -B -ntp -o -pl properties dependency:properties surefire:test -Dtwostage.seed=random 2>&1)
   seed=$(echo "$out" | grep -o 'fresh root seed for this run: -Dtwostage.seed=[-0-9]*' | head -1 | sed 's/.*=//')
   summary=$(echo "$out" | grep -E '^\[(INFO|ERROR)\] Tests run:' | tail -1)
   echo "run $i seed $seed: $summary"
