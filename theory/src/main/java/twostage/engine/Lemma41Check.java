@@ -87,7 +87,52 @@ public final class Lemma41Check implements Check {
         res.add(Evidence.plantedErrorCaught("non-orthogonal rho: a diagonal scaling with entries in [0.5, 2]",
                 Evidence.atMost("min over instances of |f_hat_{SA} - f_hat_A| in units of tol", Role.CONTROL,
                         plantedMin, 1.0, "must exceed 1 on every rank-deficient instance")));
+        double toy = maxOrbitDiscrepancy(twostage.toy.ToySignFlip.standard(), ctx.rng(claimId() + "/sign-flip", 0),
+                tries);
+        res.add(Evidence.atMost("sign-flip toy (Z_2, rho = diag(g, 1)): max |f_hat_{g.w} - f_hat_w| on fresh x in "
+                + "units of tol", Role.CLAIM, toy, 1.0, "w near w*, one-row designs (p = 2 > n = 1) and duplicated rows"));
         return res.build();
+    }
+
+    /**
+     * For any instance: max over tries of |f_hat_{g.w}(x) - f_hat_w(x)| / tol on fresh inputs, with random g, w within
+     * 0.1 of w*, and rank-deficient designs (between 1 and p - 1 distinct rows, possibly duplicated; at least 1) with
+     * random labels. tol = 1e-10 sqrt(n p) kappa (1 + max |f_hat|).
+     */
+    public static <G> double maxOrbitDiscrepancy(TwoStageProblem<G> problem, Rng rng, int tries) {
+        int p = problem.representation().featureDimension();
+        double worst = 0;
+        for (int t = 0; t < tries; t++) {
+            double[] w = problem.pretraining().truth();
+            for (int i = 0; i < w.length; i++) {
+                w[i] += 0.1 * (2 * rng.nextDouble() - 1);
+            }
+            G g = problem.group().random(rng);
+            int distinct = rng.nextInt(1, Math.max(1, p - 1));
+            DMatrixRMaj base = problem.downstream().sampleInputs(distinct, rng);
+            int dup = rng.nextInt(0, 2);
+            DMatrixRMaj x = new DMatrixRMaj(distinct + dup, base.numCols);
+            for (int i = 0; i < x.numRows; i++) {
+                int src = i < distinct ? i : rng.nextInt(0, distinct - 1);
+                for (int j = 0; j < x.numCols; j++) {
+                    x.set(i, j, base.get(src, j));
+                }
+            }
+            double[] y = rng.gaussians(x.numRows);
+            DMatrixRMaj fresh = problem.downstream().sampleInputs(10, rng);
+            DMatrixRMaj psi = problem.representation().features(w, x);
+            double kappa = Math.max(1, Mat.opNorm(psi) * Mat.opNorm(PseudoInverse.pinv(psi)));
+            double[] f = fit(problem.representation(), w, x, y, fresh);
+            double[] fg = fit(problem.representation(), problem.group().act(g, w), x, y, fresh);
+            double tol = 1e-10 * Math.sqrt(x.numRows * p) * kappa * (1 + maxAbs(f));
+            worst = Math.max(worst, maxDiff(f, fg) / tol);
+        }
+        return worst;
+    }
+
+    private static double[] fit(Representation rep, double[] w, DMatrixRMaj x, double[] y, DMatrixRMaj fresh) {
+        DMatrixRMaj theta = Mat.mult(PseudoInverse.pinv(rep.features(w, x)), Mat.col(y));
+        return Mat.mult(rep.features(w, fresh), theta).getData();
     }
 
     /** distinct Gaussian rows plus dup copies of randomly chosen ones. */

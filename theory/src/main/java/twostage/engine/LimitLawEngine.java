@@ -488,17 +488,22 @@ public final class LimitLawEngine {
         }
     }
 
+    /**
+     * Eigenvalues of V^1/2 Gamma V^1/2. Gamma comes from finite differences of the moments (relative accuracy about
+     * 1e-7), so eigenvalues down to -1e-6 times the largest are rounding and set to 0; a more negative one means
+     * Gamma or V is not PSD, which is an error.
+     */
     static double[] weights(DMatrixRMaj v, DMatrixRMaj gram) {
         DMatrixRMaj vHalf = SymmetricEigen.of(v).apply(x -> Math.sqrt(Math.max(x, 0)));
         SymmetricEigen e = SymmetricEigen.of(symmetric(Mat.mult(vHalf, gram, vHalf)));
         double max = Math.max(0, e.values()[0]);
         double[] w = e.values().clone();
         for (int i = 0; i < w.length; i++) {
-            if (w[i] < -1e-8 * Math.max(max, 1e-300) && w[i] < -1e-14) {
+            if (w[i] < -1e-6 * Math.max(max, 1e-300) && w[i] < -1e-14) {
                 throw new IllegalStateException("the interaction form V^1/2 Gamma V^1/2 has a negative eigenvalue "
                         + w[i] + " (Gamma or V not PSD)");
             }
-            w[i] = w[i] <= 1e-12 * max ? 0.0 : w[i];
+            w[i] = w[i] <= 1e-6 * max ? 0.0 : w[i];
         }
         return w;
     }

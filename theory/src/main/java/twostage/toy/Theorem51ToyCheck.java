@@ -41,7 +41,7 @@ import twostage.stats.MonteCarlo;
  * chi2_1 weight); averaging gives a KS distance of about 0.33 sqrt(alpha tau / w), which decays only like n^-1/4. With
  * s = sigma^2 = 1 this is about 0.05 at n = 4000, close to the KS detection threshold of 2000 replications at
  * p = 5e-6 (about 0.057), and at n = 16000 with 10000 replications it is about 0.025, at that threshold (0.025); hence
- * the long n grid and s = 2 (weight 4). The predicted edge distance is reported as INFO next to the observed one, and
+ * the long n grid and instances with an interaction weight of at least 4 (s = 2 or 3). The predicted edge distance is reported as INFO next to the observed one, and
  * the plot and CSV give the whole profile.
  *
  * <p>False-alarm rate: at most 3 statistical comparisons per alpha, each at 5e-6.

@@ -44,6 +44,16 @@ public abstract class TwoStageProblemContractTest<G> {
         return 400;
     }
 
+    /** Replications of the estimator for {@link #estimatorFluctuationMatchesTheEnginesV()}; 0 skips that test. */
+    protected int estimatorReplications() {
+        return 400;
+    }
+
+    /** The pre-training size m of that test. */
+    protected int estimatorSampleSize() {
+        return 4000;
+    }
+
     protected Rng rng(String test) {
         return CheckContext.defaults().rng(problem().name() + "/" + test, 0);
     }
@@ -235,6 +245,68 @@ public abstract class TwoStageProblemContractTest<G> {
             sq[i] = y[i] * y[i];
         }
         assertWithin(sq, down.targetSecondMoment(), down.momentStandardError(), "E f*^2");
+    }
+
+    @Test
+    void exactScoreCovarianceMatchesMonteCarlo() {
+        PretrainingModel pre = problem().pretraining();
+        if (!(pre instanceof ExactScoreCovariance exact)) {
+            return;
+        }
+        Rng rng = rng("score");
+        double[] w = pre.truth();
+        int n = 20000;
+        int q = w.length;
+        double[][] g = new double[n][];
+        for (int i = 0; i < n; i++) {
+            g[i] = pre.gradient(w, pre.sample(rng));
+        }
+        DMatrixRMaj c = exact.scoreSecondMoment();
+        for (int a = 0; a < q; a++) {
+            for (int b = 0; b <= a; b++) {
+                double[] prod = new double[n];
+                for (int i = 0; i < n; i++) {
+                    prod[i] = g[i][a] * g[i][b];
+                }
+                assertWithin(prod, c.get(a, b), 0, "E[score_a score_b] at w*");
+            }
+        }
+    }
+
+    /**
+     * Theorem D.7 as a contract between estimate() and the engine: sqrt(m) E^T log_{Omega*}(D(w_hat_m)) has mean 0 and
+     * covariance V = H*^-1 Sigma* H*^-1 (entries within Z standard errors, plus an O(1/sqrt m) allowance).
+     */
+    @Test
+    void estimatorFluctuationMatchesTheEnginesV() {
+        int reps = estimatorReplications();
+        if (reps == 0) {
+            return;
+        }
+        TwoStageProblem<G> p = problem();
+        LimitLaw law = LimitLawEngine.compute(p, rng("v-engine"));
+        DescriptorManifold man = p.descriptor();
+        double[] omegaStar = man.descriptor(p.pretraining().truth());
+        DMatrixRMaj e = man.tangentBasis(omegaStar);
+        int m = estimatorSampleSize();
+        int k = man.dimension();
+        double[][] v = new double[reps][];
+        Rng rng = rng("v-estimator");
+        for (int r = 0; r < reps; r++) {
+            double[] lg = man.log(omegaStar, man.descriptor(p.pretraining().estimate(m, rng)));
+            v[r] = Mat.scale(Math.sqrt(m), Mat.multTransA(e, Mat.col(lg))).getData();
+        }
+        double allowance = 10 / Math.sqrt(m);
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b <= a; b++) {
+                double[] prod = new double[reps];
+                for (int r = 0; r < reps; r++) {
+                    prod[r] = v[r][a] * v[r][b];
+                }
+                double ref = law.covariance().get(a, b);
+                assertWithin(prod, ref, allowance * (1 + Math.abs(ref)) / FalseAlarm.Z, "Cov of sqrt(m) log(Omega_hat)");
+            }
+        }
     }
 
     @Test
