@@ -16,7 +16,7 @@ import twostage.stats.MonteCarlo;
  * The Monte Carlo part shared by the Theorem D.7 checks: c = sqrt(m) B^T log_{O*}(O_m) along m = m0, 4 m0, ...,
  * mMax; the engine sandwich V = H*^-1 Sigma* H*^-1 against an independent closed form (CONTROL, 1e-10 relative);
  * at the largest m the second moments E[c_i c_j] within Z SE of V (all entries when dim <= 3, the diagonal
- * otherwise; the quadratic form covers the rest), the four comparisons of {@link LimitLaw#compare}, and the KS
+ * otherwise; the quadratic form covers the rest), the four comparisons of {@link GaussianLimitComparison#compare}, and the KS
  * distance of the standardised projection shrinking from the smallest to the largest m; a planted covariance must
  * fail the second-moment comparisons.
  */
@@ -32,10 +32,10 @@ final class RiemannianClt {
         res.add(Evidence.zero("|V_engine - V_closed form|_F (tangent coordinates)", Role.CONTROL,
                 Mat.dist(v, closedForm), 1e-10 * Mat.frob(closedForm), p.describe()));
         StringBuilder csv = new StringBuilder("m,ks_projection,p_projection,ks_quadratic,p_quadratic,rel_cov_error\n");
-        LimitLaw first = null;
-        LimitLaw last = null;
+        GaussianLimitComparison first = null;
+        GaussianLimitComparison last = null;
         for (int m = m0; m <= mMax; m *= 4) {
-            LimitLaw law = LimitLaw.simulate(ctx, stream, p, m, reps);
+            GaussianLimitComparison law = GaussianLimitComparison.simulate(ctx, stream, p, m, reps);
             KolmogorovSmirnov ks = law.projectionTest(u, v);
             KolmogorovSmirnov kq = law.quadraticFormTest(v);
             double rel = law.relativeCovarianceError(v);

@@ -17,7 +17,7 @@ import twostage.stats.KolmogorovSmirnov;
  * instances with closed-form H* and Sigma*: well-specified Poisson regression (Newton MLE; V = H*^-1) and least
  * squares with heteroskedastic noise (OLS; V = diag(1.05, 3.05, 1.05), while the naive E[eps^2] H*^-1 = 1.05 I).
  * At m = 200, 800, 3200 (PAPER 250, 1000, 4000, 16000) with 400 replicates (PAPER 2000), c = sqrt(m)(theta_m - theta*) is
- * compared with N(0, V) at the largest m by {@link LimitLaw#compare}: E[s^2] = 1 and a KS test of
+ * compared with N(0, V) at the largest m by {@link GaussianLimitComparison#compare}: E[s^2] = 1 and a KS test of
  * s = u^T c / sqrt(u^T V u) (u = (1, 2, 1)/sqrt 6), E[Q] = 3 and a KS test of Q = c^T V^-1 c against chi-square(3);
  * the KS distances at every m are reported (CSV).
  *
@@ -44,7 +44,7 @@ public final class TheoremD4Check implements Check {
 
         PoissonRegression poisson = Instances.poisson();
         DMatrixRMaj vp = poisson.sandwich();
-        LimitLaw lp = run(ctx, res, poisson, vp, u, ms, reps, "poisson");
+        GaussianLimitComparison lp = run(ctx, res, poisson, vp, u, ms, reps, "poisson");
         DMatrixRMaj wrong = Sandwich.of(poisson.unweightedHessian(), poisson.scoreCovariance());
         plant(res, lp, wrong, u, "Poisson sandwich with the exp(eta) weight dropped from H*", poisson.describe());
 
@@ -53,17 +53,17 @@ public final class TheoremD4Check implements Check {
         DMatrixRMaj naive = ls.naiveCovariance();
         res.add(Evidence.info("least squares: u^T V u / u^T V_naive u (sandwich inflation along u)",
                 quad(vl, u) / quad(naive, u), ls.describe()));
-        LimitLaw ll = run(ctx, res, ls, vl, u, ms, reps, "least-squares");
+        GaussianLimitComparison ll = run(ctx, res, ls, vl, u, ms, reps, "least-squares");
         plant(res, ll, naive, u, "naive covariance E[eps^2] H*^-1 for heteroskedastic least squares", ls.describe());
         return res.build();
     }
 
-    private LimitLaw run(CheckContext ctx, CheckResult.Builder res, MEstimationProblem p, DMatrixRMaj v, double[] u,
+    private GaussianLimitComparison run(CheckContext ctx, CheckResult.Builder res, MEstimationProblem p, DMatrixRMaj v, double[] u,
                          int[] ms, int reps, String tag) {
         StringBuilder csv = new StringBuilder("m,ks_projection,p_projection,ks_quadratic,p_quadratic,rel_cov_error\n");
-        LimitLaw last = null;
+        GaussianLimitComparison last = null;
         for (int m : ms) {
-            LimitLaw law = LimitLaw.simulate(ctx, claimId() + " " + tag, p, m, reps);
+            GaussianLimitComparison law = GaussianLimitComparison.simulate(ctx, claimId() + " " + tag, p, m, reps);
             KolmogorovSmirnov ks = law.projectionTest(u, v);
             KolmogorovSmirnov kq = law.quadraticFormTest(v);
             double rel = law.relativeCovarianceError(v);
@@ -80,7 +80,7 @@ public final class TheoremD4Check implements Check {
     }
 
     /** The planted covariance must fail the second-moment comparisons (E[s^2] = 1 and E[Q] = dim). */
-    private static void plant(CheckResult.Builder res, LimitLaw law, DMatrixRMaj wrong, double[] u, String what,
+    private static void plant(CheckResult.Builder res, GaussianLimitComparison law, DMatrixRMaj wrong, double[] u, String what,
                               String note) {
         List<Evidence> ev = law.compare(Role.CONTROL, wrong, u, what, note);
         res.add(Evidence.plantedErrorCaught(what, ev.get(0)));

@@ -15,7 +15,7 @@ import twostage.linalg.Mat;
  * formula (|mu| I) and Sigma* = B^T Sigma_z B, and the closed form P_T Sigma_z P_T / |mu|^2 (they must agree to
  * 1e-10 relative). The Monte Carlo comparisons are those of {@link RiemannianClt}. Monte Carlo: c = sqrt(m) B^T log_{O*}(O_m) at m = 1, 4, 16, ..., 4096 (PAPER to 65536), 4000 replicates
  * (PAPER 40000), zbar drawn from its exact law. At the largest m: the 6 entries of E[c c^T] within Z SE of V, and
- * {@link LimitLaw#compare} (E[s^2], KS of the standardised projection, E[Q], KS of Q vs chi-square(3)). The KS
+ * {@link GaussianLimitComparison#compare} (E[s^2], KS of the standardised projection, E[Q], KS of Q vs chi-square(3)). The KS
  * distance of the projection must shrink from the smallest to the largest m (CSV of all m attached).
  *
  * <p>Negative controls: the Euclidean Hessian (P_T 0 P_T = 0) makes the sandwich undefined and must be rejected;

@@ -19,13 +19,13 @@ import twostage.stats.MonteCarlo;
  * @param m      the sample size
  * @param coords one row per replicate: sqrt(m) B^T log_{O*}(O_m)
  */
-public record LimitLaw(int m, double[][] coords) {
+public record GaussianLimitComparison(int m, double[][] coords) {
 
     /** Runs {@code reps} replicates of the estimator at sample size m on the stream {@code stream}. */
-    public static LimitLaw simulate(CheckContext ctx, String stream, MEstimationProblem problem, int m, int reps) {
+    public static GaussianLimitComparison simulate(CheckContext ctx, String stream, MEstimationProblem problem, int m, int reps) {
         List<double[]> rows = ctx.replicate(stream + " m=" + m, reps, (r, rng) ->
                 Vectors.scale(Math.sqrt(m), problem.tangentCoordinates(problem.estimate(m, rng))));
-        return new LimitLaw(m, rows.toArray(new double[0][]));
+        return new GaussianLimitComparison(m, rows.toArray(new double[0][]));
     }
 
     public int dimension() {
