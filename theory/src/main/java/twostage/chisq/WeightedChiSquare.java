@@ -16,15 +16,22 @@ import twostage.random.Rng;
  *
  * <p><b>Numerics.</b> The survival function is Imhof's inversion integral evaluated along a parabolic contour
  * through the saddle point ({@link ContourInversion}); it has RELATIVE accuracy (about 1e-13, checked against exact
- * chi-square tails down to 1e-300), so the far upper tail is not computed as 1 - cdf. The cdf is 1 - survival: its
- * ABSOLUTE accuracy is about 1e-15, but it has no relative accuracy far in the lower tail (values below ~1e-10
- * lose digits). A law whose nonzero weights all coincide and which is central is an exact scaled chi-square and
+ * chi-square tails down to 1e-300), so the far upper tail is not computed as 1 - cdf. The cdf is 1 - survival (absolute
+ * accuracy about 1e-15) except in the lower tail (cdf &lt; 0.05) of a central law, where it is the chi-square mixture
+ * series ({@link ChiSquareMixtureSeries}), positive terms with relative accuracy; that series needs about
+ * x / (2 min w) terms and is abandoned (falling back to 1 - survival) beyond 500. Noncentral laws have only the
+ * absolute accuracy in the lower tail. A law whose nonzero weights all coincide and which is central is an exact
+ * scaled chi-square and
  * uses Commons Statistics' chi-square distribution. Zero weights are dropped; if all weights are zero the law is
  * the point mass at 0 (cdf is the unit step at 0).
  *
  * <p>Immutable and thread-safe.
  */
 public final class WeightedChiSquare {
+
+    /** Below this cdf value a central law uses the chi-square mixture series for relative accuracy. */
+    private static final double LOWER_TAIL = 0.05;
+    private static final int SERIES_TERMS = 500;
 
     private final double[] weights;
     private final int[] dofs;
@@ -35,6 +42,8 @@ public final class WeightedChiSquare {
     private final ChiSquaredDistribution single;
     private final double scale;
     private final ContourInversion inversion;
+    /** Lower-tail series for central laws with distinct weights (null otherwise). */
+    private final ChiSquareMixtureSeries lowerTail;
 
     private WeightedChiSquare(double[] w, int[] k, double[] delta) {
         int n = 0;
@@ -79,10 +88,12 @@ public final class WeightedChiSquare {
             scale = 0;
             inversion = new ContourInversion(weights, dofs, noncentralities);
         }
+        lowerTail = inversion != null && central ? new ChiSquareMixtureSeries(weights, dofs) : null;
     }
 
     /** Q = sum_l w_l chi2_1 (one degree of freedom each). */
     public static WeightedChiSquare of(double[] weights) {
+        requireWeights(weights);
         int[] ones = new int[weights.length];
         Arrays.fill(ones, 1);
         return of(weights, ones);
@@ -90,14 +101,13 @@ public final class WeightedChiSquare {
 
     /** Q = sum_l w_l chi2_{k_l}, central. */
     public static WeightedChiSquare of(double[] weights, int[] dofs) {
+        requireWeights(weights);
         return of(weights, dofs, new double[weights.length]);
     }
 
     /** Q = sum_l w_l chi2_{k_l}(delta_l), delta_l the noncentrality (sum of squared means of the k_l normals). */
     public static WeightedChiSquare of(double[] weights, int[] dofs, double[] noncentralities) {
-        if (weights == null || weights.length == 0) {
-            throw new IllegalArgumentException("weights must be non-empty");
-        }
+        requireWeights(weights);
         if (dofs == null || dofs.length != weights.length) {
             throw new IllegalArgumentException("dofs must have the same length as weights (" + weights.length + ")");
         }
@@ -184,7 +194,15 @@ public final class WeightedChiSquare {
         if (single != null) {
             return single.cumulativeProbability(x / scale);
         }
-        return 1 - survival(x);
+        double c = 1 - survival(x);
+        if (c < LOWER_TAIL && lowerTail != null) {
+            // 1 - P(Q > x) has only absolute accuracy; the chi-square mixture series has relative accuracy here
+            double series = lowerTail.cdf(x, SERIES_TERMS);
+            if (!Double.isNaN(series)) {
+                return series;
+            }
+        }
+        return c;
     }
 
     /** The density at x (0 for x &lt;= 0; undefined for the point mass, which throws). */
@@ -272,7 +290,7 @@ public final class WeightedChiSquare {
             throw new IllegalStateException("could not bracket the " + (upper ? "upper " : "") + "quantile of "
                     + target + " (f(" + lo + ")=" + flo + ", f(" + hi + ")=" + fhi + ")");
         }
-        BrentSolver solver = new BrentSolver(1e-15, 1e-14, 1e-300);
+        BrentSolver solver = new BrentSolver(1e-15, Double.MIN_NORMAL, 1e-300);
         return solver.solve(500, f::applyAsDouble, lo, hi);
     }
 
@@ -313,6 +331,12 @@ public final class WeightedChiSquare {
     /** The law of shift + scale * Q (scale &gt; 0), e.g. sigma^2 d_act + Q / alpha in Theorem 5.1. */
     public ShiftedWeightedChiSquare shifted(double shift, double scale) {
         return ShiftedWeightedChiSquare.of(this, shift, scale);
+    }
+
+    private static void requireWeights(double[] weights) {
+        if (weights == null || weights.length == 0) {
+            throw new IllegalArgumentException("weights must be non-empty");
+        }
     }
 
     private static void requireNotNaN(double x) {
