@@ -53,6 +53,11 @@ final class ChiSquareMixtureSeries {
             return Double.NaN;
         }
         double y = x / beta;
+        // the terms only become negligible once K + 2j exceeds y by about 8.3 sd of chi2_{K+2j} (sd ~ sqrt(2y)):
+        // skip the series at once when that needs more than maxTerms terms
+        if ((y - totalDof + 8.3 * Math.sqrt(2 * y)) / 2 > maxTerms) {
+            return Double.NaN;
+        }
         double[] a = new double[maxTerms];
         double[] pw = g.clone(); // g_l^m for the current m
         double[] bigG = new double[maxTerms];

@@ -21,7 +21,7 @@ import twostage.stats.KolmogorovSmirnov;
  *       tolerance 5e-7 on the smaller tail), and Davies' (1980) published test values within the accuracy 1e-4
  *       they were computed to (CONTROL);</li>
  *   <li>the contour integral against an independent algorithm, the chi-square mixture series (absolute 1e-13);</li>
- *   <li>the contour integral against exact chi-square tails (one weight, k = 1, 2, 3, 5, 20) down to 1e-300,
+ *   <li>the contour integral against exact chi-square tails (one weight, k = 1, 2, 3, 5, 20) down to 1e-279,
  *       relative tolerance 1e-11 (CONTROL);</li>
  *   <li>its sampler against its cdf by a one-sample Kolmogorov-Smirnov test (CONTROL, p &gt;= FalseAlarm.ALPHA,
  *       false-alarm rate 5e-6);</li>
@@ -60,13 +60,13 @@ public final class WeightedChiSquareReferenceCheck implements Check {
                 "the published values are themselves off by up to ~2e-5 from exact closed forms"));
 
         double tail = chiSquareTailError();
-        res.add(Evidence.atMost("max relative error of the contour survival vs exact chi-square tails (to 1e-300)",
-                Role.CONTROL, tail, 1e-11, "one weight 0.7, k in {1,2,3,5,20}, x up to 1000"));
+        res.add(Evidence.atMost("max relative error of the contour survival vs exact chi-square tails (down to 1e-279)",
+                Role.CONTROL, tail, 1e-11, "one weight 0.7, k in {1,2,3,5,20}, x from 1e-3 to 900"));
 
         res.add(Evidence.atMost("max |mixture-series cdf - (1 - contour survival)| (two independent algorithms)",
                 Role.CONTROL, seriesVsContour(), 1e-13, "3 central laws, x from 1e-4 to 30 where the series converges"));
 
-        int n = ctx.scale().pick(20_000, 200_000);
+        int n = ctx.scale().pick(10_000, 200_000);
         WeightedChiSquare q = WeightedChiSquare.of(new double[] {6, 3, 1, 0.5, 0.25}, new int[] {1, 1, 1, 2, 3},
                 new double[] {0, 0, 0, 1.5, 0});
         KolmogorovSmirnov ks = KolmogorovSmirnov.oneSample(q.sample(n, ctx.rng(name(), 0)), q::cdf);
@@ -146,7 +146,7 @@ public final class WeightedChiSquareReferenceCheck implements Check {
         for (int k : new int[] {1, 2, 3, 5, 20}) {
             ContourInversion ci = new ContourInversion(new double[] {w}, new int[] {k}, new double[1]);
             ChiSquaredDistribution exact = ChiSquaredDistribution.of(k);
-            for (double x : new double[] {1e-3, 0.1, 0.5, 1, 2, 5, 10, 30, 100, 300, 420}) {
+            for (double x : new double[] {1e-3, 0.1, 0.5, 1, 2, 5, 10, 30, 100, 300, 600, 900}) {
                 double ref = exact.survivalProbability(x / w);
                 worst = Math.max(worst, Math.abs(ci.survival(x) - ref) / ref);
             }

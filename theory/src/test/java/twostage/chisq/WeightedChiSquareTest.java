@@ -111,6 +111,30 @@ class WeightedChiSquareTest {
     }
 
     @Test
+    void singleLogarithmProductFormAgreesWithPerFactorLogarithms() {
+        Rng rng = Rng.of(21);
+        for (int t = 0; t < 40; t++) {
+            int n = rng.nextInt(1, 30);
+            double[] w = new double[n];
+            int[] k = new int[n];
+            double[] nc = new double[n];
+            double mean = 0;
+            for (int l = 0; l < n; l++) {
+                w[l] = Math.exp(3 * rng.gaussian());
+                k[l] = rng.nextInt(0, 3) == 0 ? rng.nextInt(9, 40) : rng.nextInt(1, 3);
+                nc[l] = rng.nextInt(0, 1) == 0 ? 0 : 3 * rng.nextDouble();
+                mean += w[l] * (k[l] + nc[l]);
+            }
+            ContourInversion fast = new ContourInversion(w, k, nc, true);
+            ContourInversion slow = new ContourInversion(w, k, nc, false);
+            for (double f : new double[] {0.05, 0.5, 1, 2, 5, 20}) {
+                double s = slow.survival(f * mean);
+                assertEquals(s, fast.survival(f * mean), 1e-13 * s + 1e-300, "trial " + t + " x/mean=" + f);
+            }
+        }
+    }
+
+    @Test
     void mixtureSeriesAndContourIntegralAgree() {
         assertTrue(WeightedChiSquareReferenceCheck.seriesVsContour() <= 1e-14);
     }
