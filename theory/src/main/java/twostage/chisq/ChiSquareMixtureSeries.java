@@ -3,15 +3,17 @@ package twostage.chisq;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
- * The lower tail of a central Q = sum_l w_l chi2(k_l) (all w_l &gt; 0) as a mixture of chi-square cdfs
+ * The lower tail of Q = sum_l w_l chi2(k_l, delta_l) (all w_l &gt; 0) as a mixture of chi-square cdfs
  * (the expansion of Kotz, Johnson and Boyd, 1967, with the smallest weight as scale):
  * P(Q &lt;= x) = sum_{j &gt;= 0} a_j P(chi2_{K + 2j} &lt;= x / beta), K = sum k_l, beta = min w_l.
  *
- * <p>Derivation: with g_l = 1 - beta / w_l in [0, 1), the Laplace transform of Q / beta factors as
- * prod_l (beta/w_l)^{k_l/2} (1 - g_l z)^{-k_l/2} evaluated at z = 1/(1 - 2 s) times (1 - 2s)^{-K/2}, i.e. a mixture
- * of chi2_{K+2j} laws with the weights a_j of the power series of A(z) = prod_l (beta/w_l)^{k_l/2}
- * (1 - g_l z)^{-k_l/2}. They satisfy a_0 = prod_l (beta/w_l)^{k_l/2}, j a_j = sum_{r=0}^{j-1} G_{j-r} a_r with
- * G_m = sum_l (k_l/2) g_l^m (from A'/A), are all &gt;= 0 and sum to 1. Every term is positive, so the sum has
+ * <p>Derivation: put u = 1/(1 - 2s) (so u^{m/2} is the Laplace transform of chi2_m at s) and g_l = 1 - beta/w_l
+ * in [0, 1). Then 1 - 2 (w_l/beta) s = (w_l/(beta u)) (1 - g_l u), and the Laplace transform of Q / beta is
+ * u^{K/2} A(u) with A(u) = prod_l (beta/w_l)^{k_l/2} e^{-delta_l/2} (1 - g_l u)^{-k_l/2}
+ * exp((delta_l beta / (2 w_l)) sum_{m &gt;= 0} g_l^m u^{m+1}), i.e. a mixture of chi2_{K+2j} laws with the weights
+ * a_j of the power series of A. Reading off A'/A gives a_0 = prod_l (beta/w_l)^{k_l/2} e^{-delta_l/2} and
+ * j a_j = sum_{r=0}^{j-1} G_{j-r} a_r with G_m = sum_l [(k_l/2) g_l^m + (delta_l beta/(2 w_l)) m g_l^{m-1}]; all
+ * a_j are &gt;= 0 and they sum to A(1) = 1. Every term is positive, so the sum has
  * RELATIVE accuracy however small P(Q &lt;= x) is; since P(chi2_{K+2j} &lt;= y) decreases in j, the remainder after J
  * terms is at most P(chi2_{K+2J} &lt;= y) (1 - sum_{j&lt;J} a_j), which is the stopping rule. It converges fast for
  * x small compared with beta (K/2 + J well above x / (2 beta)), which is where 1 - P(Q &gt; x) loses relative accuracy.
@@ -23,8 +25,10 @@ final class ChiSquareMixtureSeries {
     private final int totalDof;
     private final double[] halfK;
     private final double[] g;
+    /** delta_l beta / (2 w_l). */
+    private final double[] ncHalf;
 
-    ChiSquareMixtureSeries(double[] weights, int[] dofs) {
+    ChiSquareMixtureSeries(double[] weights, int[] dofs, double[] noncentralities) {
         double min = Double.POSITIVE_INFINITY;
         for (double w : weights) {
             min = Math.min(min, w);
@@ -32,12 +36,14 @@ final class ChiSquareMixtureSeries {
         beta = min;
         halfK = new double[weights.length];
         g = new double[weights.length];
+        ncHalf = new double[weights.length];
         double logA0 = 0;
         int k = 0;
         for (int l = 0; l < weights.length; l++) {
             halfK[l] = 0.5 * dofs[l];
             g[l] = weights[l] == min ? 0 : 1 - min / weights[l];
-            logA0 += halfK[l] * Math.log(min / weights[l]);
+            logA0 += halfK[l] * Math.log(min / weights[l]) - 0.5 * noncentralities[l];
+            ncHalf[l] = 0.5 * noncentralities[l] * min / weights[l];
             k += dofs[l];
         }
         a0 = Math.exp(logA0);
@@ -59,7 +65,9 @@ final class ChiSquareMixtureSeries {
             return Double.NaN;
         }
         double[] a = new double[maxTerms];
-        double[] pw = g.clone(); // g_l^m for the current m
+        double[] pw = g.clone(); // g_l^j in step j
+        double[] prev = new double[g.length]; // g_l^(j-1) in step j
+        java.util.Arrays.fill(prev, 1.0);
         double[] bigG = new double[maxTerms];
         a[0] = a0;
         double sum = a0 * ChiSquaredDistribution.of(totalDof).cumulativeProbability(y);
@@ -67,7 +75,8 @@ final class ChiSquareMixtureSeries {
         for (int j = 1; j < maxTerms; j++) {
             double gj = 0;
             for (int l = 0; l < g.length; l++) {
-                gj += halfK[l] * pw[l];
+                gj += halfK[l] * pw[l] + ncHalf[l] * j * prev[l];
+                prev[l] = pw[l];
                 pw[l] *= g[l];
             }
             bigG[j] = gj;

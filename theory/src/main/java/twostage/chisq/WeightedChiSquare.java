@@ -17,10 +17,10 @@ import twostage.random.Rng;
  * <p><b>Numerics.</b> The survival function is Imhof's inversion integral evaluated along a parabolic contour
  * through the saddle point ({@link ContourInversion}); it has RELATIVE accuracy (about 1e-13, checked against exact
  * chi-square tails down to 1e-300), so the far upper tail is not computed as 1 - cdf. The cdf is 1 - survival (absolute
- * accuracy about 1e-15) except in the lower tail (cdf &lt; 0.05) of a central law, where it is the chi-square mixture
+ * accuracy about 1e-15) except in the lower tail (cdf &lt; 0.05), where it is the chi-square mixture
  * series ({@link ChiSquareMixtureSeries}), positive terms with relative accuracy; that series needs about
- * x / (2 min w) terms and is abandoned (falling back to 1 - survival) beyond 500. Noncentral laws have only the
- * absolute accuracy in the lower tail. A law whose nonzero weights all coincide and which is central is an exact
+ * x / (2 min w) terms (more with large noncentralities) and is abandoned (falling back to 1 - survival) beyond 500.
+ * A law whose nonzero weights all coincide and which is central is an exact
  * scaled chi-square and
  * uses Commons Statistics' chi-square distribution. Zero weights are dropped; if all weights are zero the law is
  * the point mass at 0 (cdf is the unit step at 0).
@@ -40,9 +40,10 @@ public final class WeightedChiSquare {
     private final double variance;
     /** Non-null when the law is an exact scaled central chi-square with dof sum(k) and scale {@link #scale}. */
     private final ChiSquaredDistribution single;
+    /** The common weight (single chi-square) or the largest weight (by which the algorithms' weights are divided). */
     private final double scale;
     private final ContourInversion inversion;
-    /** Lower-tail series for central laws with distinct weights (null otherwise). */
+    /** Lower-tail series (null for the point mass and the single chi-square). */
     private final ChiSquareMixtureSeries lowerTail;
 
     private WeightedChiSquare(double[] w, int[] k, double[] delta) {
@@ -79,16 +80,27 @@ public final class WeightedChiSquare {
             single = null;
             scale = 0;
             inversion = null;
+            lowerTail = null;
         } else if (central && equal) {
             single = ChiSquaredDistribution.of(totalDof);
             scale = weights[0];
             inversion = null;
+            lowerTail = null;
         } else {
             single = null;
-            scale = 0;
-            inversion = new ContourInversion(weights, dofs, noncentralities);
+            // the numerical algorithms see the weights divided by the largest one (no overflow for any scale)
+            double wmax = 0;
+            for (double v : weights) {
+                wmax = Math.max(wmax, v);
+            }
+            double[] unitWeights = new double[n];
+            for (int l = 0; l < n; l++) {
+                unitWeights[l] = weights[l] / wmax;
+            }
+            scale = wmax;
+            inversion = new ContourInversion(unitWeights, dofs, noncentralities);
+            lowerTail = new ChiSquareMixtureSeries(unitWeights, dofs, noncentralities);
         }
-        lowerTail = inversion != null && central ? new ChiSquareMixtureSeries(weights, dofs) : null;
     }
 
     /** Q = sum_l w_l chi2_1 (one degree of freedom each). */
@@ -179,7 +191,7 @@ public final class WeightedChiSquare {
         if (single != null) {
             return single.survivalProbability(x / scale);
         }
-        return Math.min(1, Math.max(0, inversion.survival(x)));
+        return Math.min(1, Math.max(0, inversion.survival(x / scale)));
     }
 
     /** P(Q &lt;= x). */
@@ -197,7 +209,7 @@ public final class WeightedChiSquare {
         double c = 1 - survival(x);
         if (c < LOWER_TAIL && lowerTail != null) {
             // 1 - P(Q > x) has only absolute accuracy; the chi-square mixture series has relative accuracy here
-            double series = lowerTail.cdf(x, SERIES_TERMS);
+            double series = lowerTail.cdf(x / scale, SERIES_TERMS);
             if (!Double.isNaN(series)) {
                 return series;
             }
@@ -217,7 +229,7 @@ public final class WeightedChiSquare {
         if (single != null) {
             return single.density(x / scale) / scale;
         }
-        return Math.max(0, inversion.density(x));
+        return Math.max(0, inversion.density(x / scale)) / scale;
     }
 
     /** The smallest t with P(Q &lt;= t) &gt;= p, for p in [0, 1]. */
@@ -283,8 +295,8 @@ public final class WeightedChiSquare {
         if (flo == 0) {
             return lo;
         }
-        if (fhi == 0) {
-            return hi;
+        if (fhi == 0 || hi <= Double.MIN_NORMAL) {
+            return hi; // (the second case: a quantile below the normal double range)
         }
         if (!(flo < 0 && fhi > 0)) {
             throw new IllegalStateException("could not bracket the " + (upper ? "upper " : "") + "quantile of "

@@ -64,7 +64,7 @@ public final class WeightedChiSquareReferenceCheck implements Check {
                 Role.CONTROL, tail, 1e-11, "one weight 0.7, k in {1,2,3,5,20}, x from 1e-3 to 900"));
 
         res.add(Evidence.atMost("max |mixture-series cdf - (1 - contour survival)| (two independent algorithms)",
-                Role.CONTROL, seriesVsContour(), 1e-13, "3 central laws, x from 1e-4 to 30 where the series converges"));
+                Role.CONTROL, seriesVsContour(), 1e-13, "3 central laws and a noncentral one, x from 1e-4 to 30 where the series converges"));
 
         int n = ctx.scale().pick(10_000, 200_000);
         WeightedChiSquare q = WeightedChiSquare.of(new double[] {6, 3, 1, 0.5, 0.25}, new int[] {1, 1, 1, 2, 3},
@@ -123,12 +123,13 @@ public final class WeightedChiSquareReferenceCheck implements Check {
 
     /** Max |series - (1 - contour survival)| over a few central laws and a grid of x. */
     static double seriesVsContour() {
-        double[][] ws = {{6, 3, 1}, {1, 0.5, 0.25, 0.125}, {2, 1.9, 0.01}};
-        int[][] ks = {{1, 1, 1}, {1, 2, 1, 3}, {1, 1, 1}};
+        double[][] ws = {{6, 3, 1}, {1, 0.5, 0.25, 0.125}, {2, 1.9, 0.01}, {6, 3, 1}};
+        int[][] ks = {{1, 1, 1}, {1, 2, 1, 3}, {1, 1, 1}, {1, 2, 1}};
+        double[][] nc = {{0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0}, {2, 0, 0.7}};
         double worst = 0;
         for (int t = 0; t < ws.length; t++) {
-            ChiSquareMixtureSeries series = new ChiSquareMixtureSeries(ws[t], ks[t]);
-            ContourInversion contour = new ContourInversion(ws[t], ks[t], new double[ws[t].length]);
+            ChiSquareMixtureSeries series = new ChiSquareMixtureSeries(ws[t], ks[t], nc[t]);
+            ContourInversion contour = new ContourInversion(ws[t], ks[t], nc[t]);
             for (double x = 1e-4; x < 30; x *= 2) {
                 double s = series.cdf(x, 500);
                 if (!Double.isNaN(s)) {

@@ -150,6 +150,31 @@ class WeightedChiSquareTest {
             assertEquals(1, c / lead, 1e-5 + 10 * x, "x=" + x + " cdf " + c + " leading term " + lead);
         }
         assertEquals(1e-12, q.cdf(q.quantile(1e-12)), 1e-22);
+        // noncentral: the leading term carries the factor exp(-sum delta_l / 2)
+        WeightedChiSquare nc = WeightedChiSquare.of(new double[] {6, 3, 1}, new int[] {1, 1, 1},
+                new double[] {2, 0, 0.7});
+        for (double x : new double[] {1e-10, 1e-8}) {
+            double lead = Math.exp(-1.35) * Math.pow(x, 1.5) / (0.75 * Math.sqrt(Math.PI) * 12);
+            assertEquals(1, nc.cdf(x) / lead, 1e-4, "noncentral x=" + x);
+        }
+    }
+
+    @Test
+    void resultsDoNotDependOnTheScaleOfTheWeights() {
+        double[] w = {6, 3, 1, 0.2};
+        WeightedChiSquare q = WeightedChiSquare.of(w, new int[] {1, 2, 1, 3}, new double[] {0, 1, 0, 0});
+        for (double c : new double[] {1e-200, 1e-9, 1e7, 1e200}) {
+            double[] cw = new double[w.length];
+            for (int l = 0; l < w.length; l++) {
+                cw[l] = c * w[l];
+            }
+            WeightedChiSquare scaled = WeightedChiSquare.of(cw, new int[] {1, 2, 1, 3}, new double[] {0, 1, 0, 0});
+            for (double x : new double[] {0.01, 1, 10, 30, 300}) {
+                assertEquals(q.cdf(x), scaled.cdf(c * x), 1e-14 * q.cdf(x), "c=" + c + " x=" + x);
+                assertEquals(q.survival(x), scaled.survival(c * x), 1e-13 * q.survival(x), "c=" + c + " x=" + x);
+            }
+            assertEquals(c * q.upperQuantile(1e-30), scaled.upperQuantile(1e-30), 1e-12 * c * q.upperQuantile(1e-30));
+        }
     }
 
     @Test
