@@ -15,10 +15,10 @@ import twostage.random.Rng;
  * limit sigma^2 d_act + alpha^{-1} Q is {@link #shifted(double, double)}.
  *
  * <p><b>Numerics.</b> The survival function is Imhof's inversion integral evaluated along a parabolic contour
- * through the saddle point ({@link ContourInversion}); it has RELATIVE accuracy (about 1e-13, checked against exact
+ * through the saddle point (class ContourInversion); it has RELATIVE accuracy (about 1e-13, checked against exact
  * chi-square tails down to 1e-300), so the far upper tail is not computed as 1 - cdf. The cdf is 1 - survival (absolute
  * accuracy about 1e-15) except in the lower tail (cdf &lt; 0.05), where it is the chi-square mixture
- * series ({@link ChiSquareMixtureSeries}), positive terms with relative accuracy; that series needs about
+ * series (class ChiSquareMixtureSeries), positive terms with relative accuracy; that series needs about
  * x / (2 min w) terms (more with large noncentralities) and is abandoned (falling back to 1 - survival) beyond 500.
  * A law whose nonzero weights all coincide and which is central is an exact
  * scaled chi-square and
