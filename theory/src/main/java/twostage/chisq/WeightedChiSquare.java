@@ -15,16 +15,23 @@ import twostage.random.Rng;
  * limit sigma^2 d_act + alpha^{-1} Q is {@link #shifted(double, double)}.
  *
  * <p><b>Numerics.</b> The survival function is Imhof's inversion integral evaluated along a parabolic contour
- * through the saddle point ({@link ContourInversion}); it has RELATIVE accuracy (about 1e-13, checked against exact
- * chi-square tails down to 1e-300), so the far upper tail is not computed as 1 - cdf. The cdf is 1 - survival: its
- * ABSOLUTE accuracy is about 1e-15, but it has no relative accuracy far in the lower tail (values below ~1e-10
- * lose digits). A law whose nonzero weights all coincide and which is central is an exact scaled chi-square and
+ * through the saddle point (class ContourInversion); it has RELATIVE accuracy (about 1e-13, checked against exact
+ * chi-square tails down to 1e-300), so the far upper tail is not computed as 1 - cdf. The cdf is 1 - survival (absolute
+ * accuracy about 1e-15) except in the lower tail (cdf &lt; 0.05), where it is the chi-square mixture
+ * series (class ChiSquareMixtureSeries), positive terms with relative accuracy; that series needs about
+ * x / (2 min w) terms (more with large noncentralities) and is abandoned (falling back to 1 - survival) beyond 500.
+ * A law whose nonzero weights all coincide and which is central is an exact
+ * scaled chi-square and
  * uses Commons Statistics' chi-square distribution. Zero weights are dropped; if all weights are zero the law is
  * the point mass at 0 (cdf is the unit step at 0).
  *
  * <p>Immutable and thread-safe.
  */
 public final class WeightedChiSquare {
+
+    /** Below this cdf value a central law uses the chi-square mixture series for relative accuracy. */
+    private static final double LOWER_TAIL = 0.05;
+    private static final int SERIES_TERMS = 500;
 
     private final double[] weights;
     private final int[] dofs;
@@ -33,8 +40,11 @@ public final class WeightedChiSquare {
     private final double variance;
     /** Non-null when the law is an exact scaled central chi-square with dof sum(k) and scale {@link #scale}. */
     private final ChiSquaredDistribution single;
+    /** The common weight (single chi-square) or the largest weight (by which the algorithms' weights are divided). */
     private final double scale;
     private final ContourInversion inversion;
+    /** Lower-tail series (null for the point mass and the single chi-square). */
+    private final ChiSquareMixtureSeries lowerTail;
 
     private WeightedChiSquare(double[] w, int[] k, double[] delta) {
         int n = 0;
@@ -70,19 +80,32 @@ public final class WeightedChiSquare {
             single = null;
             scale = 0;
             inversion = null;
+            lowerTail = null;
         } else if (central && equal) {
             single = ChiSquaredDistribution.of(totalDof);
             scale = weights[0];
             inversion = null;
+            lowerTail = null;
         } else {
             single = null;
-            scale = 0;
-            inversion = new ContourInversion(weights, dofs, noncentralities);
+            // the numerical algorithms see the weights divided by the largest one (no overflow for any scale)
+            double wmax = 0;
+            for (double v : weights) {
+                wmax = Math.max(wmax, v);
+            }
+            double[] unitWeights = new double[n];
+            for (int l = 0; l < n; l++) {
+                unitWeights[l] = weights[l] / wmax;
+            }
+            scale = wmax;
+            inversion = new ContourInversion(unitWeights, dofs, noncentralities);
+            lowerTail = new ChiSquareMixtureSeries(unitWeights, dofs, noncentralities);
         }
     }
 
     /** Q = sum_l w_l chi2_1 (one degree of freedom each). */
     public static WeightedChiSquare of(double[] weights) {
+        requireWeights(weights);
         int[] ones = new int[weights.length];
         Arrays.fill(ones, 1);
         return of(weights, ones);
@@ -90,14 +113,13 @@ public final class WeightedChiSquare {
 
     /** Q = sum_l w_l chi2_{k_l}, central. */
     public static WeightedChiSquare of(double[] weights, int[] dofs) {
+        requireWeights(weights);
         return of(weights, dofs, new double[weights.length]);
     }
 
     /** Q = sum_l w_l chi2_{k_l}(delta_l), delta_l the noncentrality (sum of squared means of the k_l normals). */
     public static WeightedChiSquare of(double[] weights, int[] dofs, double[] noncentralities) {
-        if (weights == null || weights.length == 0) {
-            throw new IllegalArgumentException("weights must be non-empty");
-        }
+        requireWeights(weights);
         if (dofs == null || dofs.length != weights.length) {
             throw new IllegalArgumentException("dofs must have the same length as weights (" + weights.length + ")");
         }
@@ -169,7 +191,7 @@ public final class WeightedChiSquare {
         if (single != null) {
             return single.survivalProbability(x / scale);
         }
-        return Math.min(1, Math.max(0, inversion.survival(x)));
+        return Math.min(1, Math.max(0, inversion.survival(x / scale)));
     }
 
     /** P(Q &lt;= x). */
@@ -184,7 +206,15 @@ public final class WeightedChiSquare {
         if (single != null) {
             return single.cumulativeProbability(x / scale);
         }
-        return 1 - survival(x);
+        double c = 1 - survival(x);
+        if (c < LOWER_TAIL && lowerTail != null) {
+            // 1 - P(Q > x) has only absolute accuracy; the chi-square mixture series has relative accuracy here
+            double series = lowerTail.cdf(x / scale, SERIES_TERMS);
+            if (!Double.isNaN(series)) {
+                return series;
+            }
+        }
+        return c;
     }
 
     /** The density at x (0 for x &lt;= 0; undefined for the point mass, which throws). */
@@ -199,7 +229,7 @@ public final class WeightedChiSquare {
         if (single != null) {
             return single.density(x / scale) / scale;
         }
-        return Math.max(0, inversion.density(x));
+        return Math.max(0, inversion.density(x / scale)) / scale;
     }
 
     /** The smallest t with P(Q &lt;= t) &gt;= p, for p in [0, 1]. */
@@ -265,14 +295,14 @@ public final class WeightedChiSquare {
         if (flo == 0) {
             return lo;
         }
-        if (fhi == 0) {
-            return hi;
+        if (fhi == 0 || hi <= Double.MIN_NORMAL) {
+            return hi; // (the second case: a quantile below the normal double range)
         }
         if (!(flo < 0 && fhi > 0)) {
             throw new IllegalStateException("could not bracket the " + (upper ? "upper " : "") + "quantile of "
                     + target + " (f(" + lo + ")=" + flo + ", f(" + hi + ")=" + fhi + ")");
         }
-        BrentSolver solver = new BrentSolver(1e-15, 1e-14, 1e-300);
+        BrentSolver solver = new BrentSolver(1e-15, Double.MIN_NORMAL, 1e-300);
         return solver.solve(500, f::applyAsDouble, lo, hi);
     }
 
@@ -313,6 +343,12 @@ public final class WeightedChiSquare {
     /** The law of shift + scale * Q (scale &gt; 0), e.g. sigma^2 d_act + Q / alpha in Theorem 5.1. */
     public ShiftedWeightedChiSquare shifted(double shift, double scale) {
         return ShiftedWeightedChiSquare.of(this, shift, scale);
+    }
+
+    private static void requireWeights(double[] weights) {
+        if (weights == null || weights.length == 0) {
+            throw new IllegalArgumentException("weights must be non-empty");
+        }
     }
 
     private static void requireNotNaN(double x) {
