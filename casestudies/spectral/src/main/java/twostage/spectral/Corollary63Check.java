@@ -132,6 +132,18 @@ public final class Corollary63Check extends SpectralCheck {
                 }
             }
         }
+        // (H.39), the general diagonal form the proof substitutes into, on the example with Sigma_pre != I (p. 86)
+        SpectralModel dm = SpectralInstances.diagonalExample();
+        DiagonalClosedForms df = DiagonalClosedForms.of(dm);
+        double[] dEngine = positive(LimitLawEngine.compute(SpectralProblem.of(dm, "SPEC-diagonal-example"),
+                ctx.rng(claimId() + "/engine/diagonal", 0)).weights());
+        double[] dPrinted = DiagonalClosedForms.sortedDescending(df.printedInteractionWeights());
+        double[] dDerived = DiagonalClosedForms.sortedDescending(df.derivedInteractionWeights());
+        res.add(Evidence.zero("diagonal example (a=(1.5,0.8), b=(1.2,0.6), c=(1.2,0.5), e=(0.3,0.25)): max |(H.39) weight - "
+                + "engine weight| / max engine weight", Role.CLAIM, maxAbsDiff(dPrinted, dEngine) / dEngine[0], 1e-4,
+                "(H.39) " + Arrays.toString(dPrinted) + ", engine " + Arrays.toString(dEngine)));
+        res.add(Evidence.zero("diagonal example: max |derived weight - engine weight| / max engine weight", Role.CONTROL,
+                maxAbsDiff(dDerived, dEngine) / dEngine[0], 1e-5, "derived " + Arrays.toString(dDerived)));
         res.attach(Attachment.csv("corollary-6.3-three-way.csv", csv.toString()));
         res.attach(Attachment.csv("corollary-6.3-theta-grid.csv", thetaGrid(res)));
         if (disagree) {

@@ -54,6 +54,7 @@ public final class LemmaH3Check extends SpectralCheck {
             double[] v = col(SymmetricEigen.of(m).leading(1));
             plantedMin = Math.min(plantedMin, 0.9 * op * norm(v) - norm(SpectralLoss.times(s, v)));
         }
+        sectionChecks(ctx, res);
         res.add(Evidence.atMost("max relative excess of ||phi(x,M)|| over ||s(M)||_op ||x||", Role.CLAIM, worstIneq, 1e-10,
                 tries + " instances x 10 draws, M near M*"));
         res.add(Evidence.atMost("max relative | ||s(M)||_op^2 - lambda_max(M) |", Role.CLAIM, worstNorm, 1e-10, ""));
@@ -91,6 +92,63 @@ public final class LemmaH3Check extends SpectralCheck {
                 4.6, "5 grid points near M*, Corollary 6.3 instance k=2, d=4, " + n + " inputs"));
         res.add(Evidence.info("max over the grid of E||phi(X,M)||^5", maxMoment, "E||X||^5 = " + fmt(ex5)));
         return res.build();
+    }
+
+    /**
+     * The section of App. H.1 that the lemma relies on: s(M)^T s(M) = M and U(M)^T U(M) = I (1e-10 relative) for M near
+     * M*, s(M*) = Lambda*^1/2 U*^T, and smoothness: along M(t) = R(M*, t xi) the central difference quotients of s
+     * at steps h and h/2 differ by O(h^2) (fitted slope 2 within 0.25; direction of norm 0.3 lambda_k(M*), gaps below
+     * 1e-9 are at round-off level and dropped).
+     */
+    private void sectionChecks(CheckContext ctx, CheckResult.Builder res) {
+        double worstGram = 0;
+        double worstFrame = 0;
+        double worstStar = 0;
+        double minSlope = Double.POSITIVE_INFINITY;
+        for (int t = 0; t < 20; t++) {
+            Rng rng = ctx.rng(claimId() + "/section", t);
+            int d = rng.nextInt(3, 5);
+            int k = rng.nextInt(1, d - 1);
+            SpectralModel model = SpectralInstances.random(d, k, false, rng);
+            LocalSection sec = model.section();
+            DMatrixRMaj m = SpectralInstances.near(model, 0.05 * Mat.frob(model.mStar()), rng);
+            DMatrixRMaj s = sec.apply(m);
+            worstGram = Math.max(worstGram, Mat.dist(Mat.multTransA(s, s), m) / Mat.frob(m));
+            DMatrixRMaj u = sec.frame(m);
+            worstFrame = Math.max(worstFrame, Mat.dist(Mat.multTransA(u, u), Mat.identity(k)));
+            SymmetricEigen es = SymmetricEigen.of(model.mStar());
+            DMatrixRMaj expected = Mat.multTransB(SymmetricEigen.of(lambdaOf(es, k)).apply(Math::sqrt), model.uStar());
+            worstStar = Math.max(worstStar, Mat.dist(sec.apply(model.mStar()), expected) / Mat.frob(expected));
+            twostage.geometry.FixedRankPsdGeometry geo = twostage.geometry.FixedRankPsdGeometry.of(d, k);
+            DMatrixRMaj xi0 = randomSymmetric(d, rng);
+            double lk = SymmetricEigen.of(model.mStar()).values()[k - 1];
+            double[] xi = geo.projectTangent(model.mStar().getData(), Mat.scale(0.3 * lk / Mat.frob(xi0), xi0).getData());
+            java.util.function.DoubleFunction<DMatrixRMaj> curve = h -> sec.apply(new DMatrixRMaj(d, d, true,
+                    geo.retract(model.mStar().getData(), scaled(xi, h))));
+            double slope = TaylorSlope.slope(h -> {
+                DMatrixRMaj q1 = Mat.scale(1 / (2 * h), Mat.sub(curve.apply(h), curve.apply(-h)));
+                DMatrixRMaj q2 = Mat.scale(1 / h, Mat.sub(curve.apply(h / 2), curve.apply(-h / 2)));
+                return Mat.dist(q1, q2);
+            }, 1e-9);
+            minSlope = Math.min(minSlope, slope);
+        }
+        res.add(Evidence.atMost("section (H.1): max ||s(M)^T s(M) - M|| / ||M||", Role.CLAIM, worstGram, 1e-10, "20 instances"));
+        res.add(Evidence.atMost("section (H.1): max ||U(M)^T U(M) - I||", Role.CLAIM, worstFrame, 1e-10, ""));
+        res.add(Evidence.atMost("section (H.1): max relative ||s(M*) - Lambda*^1/2 U*^T||", Role.CLAIM, worstStar, 1e-10, ""));
+        res.add(Evidence.close("section (H.1): min fitted slope of the central-difference gap along a retraction curve "
+                + "(smoothness)", Role.CLAIM, minSlope, 2, 0.25, ""));
+    }
+
+    private static DMatrixRMaj lambdaOf(SymmetricEigen es, int k) {
+        return org.ejml.dense.row.CommonOps_DDRM.diag(java.util.Arrays.copyOf(es.values(), k));
+    }
+
+    private static double[] scaled(double[] v, double h) {
+        double[] o = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            o[i] = h * v[i];
+        }
+        return o;
     }
 
     static double norm(double[] v) {
