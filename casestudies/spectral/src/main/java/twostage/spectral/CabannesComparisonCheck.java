@@ -135,8 +135,8 @@ public final class CabannesComparisonCheck extends SpectralCheck {
         int reps = ctx.scale().pick(300, 2000);
         SpectralEstimator est = SpectralEstimator.of(model);
         double lStar = model.populationLoss(model.mStar());
-        LimitComparison eRef = LimitComparison.of(engineQ, ctx.scale().pick(100_000, 400_000), ctx.rng(claimId() + "/qref", 0));
-        LimitComparison pRef = LimitComparison.of(printedQ, ctx.scale().pick(100_000, 400_000), ctx.rng(claimId() + "/qref", 1));
+        LimitComparison eRef = LimitComparison.of(engineQ);
+        LimitComparison pRef = LimitComparison.of(printedQ);
         for (int idx = 0; idx < ms.length; idx++) {
             int m = ms[idx];
             List<Double> qs = ctx.replicate(claimId() + "/Q/m=" + m, reps,

@@ -7,7 +7,8 @@ import twostage.linalg.SymmetricEigen;
 /**
  * The closed forms of the diagonal spectral model of Appendix H.7 (pp. 86-93): Sigma_pre = diag(a, b),
  * SigmaPlusPre = diag(c, e), Sigma_down = I, lambda_i = c_i/a_i, mu_j = e_j/b_j, r_i = c_i/a_i^2, tau = sum lambda_i^2,
- * target weights beta*, with the top-k eigenvalues of C in the first k coordinates.
+ * target weights beta* in the aligned basis m* = A*^T beta* = (R^1/2 beta*, 0) of p. 90 (read off the model's m*), with
+ * the top-k eigenvalues of C in the first k coordinates.
  * <ul>
  *   <li>{@link #printedInteractionWeights()}: (H.39), sigma_j^2 = (2/b_j) sum_i beta_i^2 (1 + tau + lambda_i^2)/lambda_i;</li>
  *   <li>{@link #corollary63Weight(int)}: Corollary 6.3 as printed, 2 sum_i i(1 + i^-2 + tau), repeated d - k times;</li>
@@ -74,7 +75,14 @@ public final class DiagonalClosedForms {
             ds[i] = s.get(i, i);
             dsp[i] = sp.get(i, i);
         }
-        return new DiagonalClosedForms(model.k(), ds, dsp, model.betaStar());
+        // the section orders range(M*) by decreasing eigenvalue of M*, so beta* may act on permuted coordinates: take the
+        // coefficients in coordinate order from m* = A*^T beta* = (R^1/2 beta, 0)
+        DMatrixRMaj w = model.targetWeights();
+        double[] beta = new double[model.k()];
+        for (int i = 0; i < model.k(); i++) {
+            beta[i] = w.get(i) / Math.sqrt(dsp[i] / (ds[i] * ds[i]));
+        }
+        return new DiagonalClosedForms(model.k(), ds, dsp, beta);
     }
 
     /** Directly from the diagonals (for large d where building the model is not needed). */

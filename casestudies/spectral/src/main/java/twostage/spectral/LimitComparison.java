@@ -1,61 +1,42 @@
 package twostage.spectral;
 
 import java.util.Arrays;
-import twostage.random.Rng;
+import twostage.chisq.WeightedChiSquare;
 import twostage.stats.KolmogorovSmirnov;
 
 /**
- * A weighted chi-square law sum_l w_l chi2_1 used as a reference for simulated limits: its mean, a reference sample
- * drawn by squaring Gaussians (for two-sample KS and quantiles), and the empirical quantiles of a sample.
+ * A weighted chi-square law sum_l w_l chi2_1 used as the reference for simulated limits: its mean, its exact CDF and
+ * quantiles ({@link WeightedChiSquare}, contour inversion), one-sample KS of a simulated sample against it, and the
+ * empirical quantiles of a sample.
  */
 final class LimitComparison {
 
-    private final double[] weights;
-    private final double[] reference;
+    private final WeightedChiSquare law;
 
-    private LimitComparison(double[] weights, double[] reference) {
-        this.weights = weights;
-        this.reference = reference;
+    private LimitComparison(WeightedChiSquare law) {
+        this.law = law;
     }
 
-    /** A law with its sorted reference sample of the given size. */
-    static LimitComparison of(double[] weights, int referenceDraws, Rng rng) {
-        double[] ref = new double[referenceDraws];
-        for (int i = 0; i < referenceDraws; i++) {
-            double q = 0;
-            for (double w : weights) {
-                double g = rng.gaussian();
-                q += w * g * g;
-            }
-            ref[i] = q;
-        }
-        Arrays.sort(ref);
-        return new LimitComparison(weights.clone(), ref);
+    static LimitComparison of(double[] weights) {
+        return new LimitComparison(WeightedChiSquare.of(weights));
     }
 
     double mean() {
-        return Arrays.stream(weights).sum();
+        return law.mean();
     }
 
-    double[] weights() {
-        return weights.clone();
-    }
-
+    /** One-sample KS against the exact CDF. */
     KolmogorovSmirnov ks(double[] sample) {
-        return KolmogorovSmirnov.twoSample(sample, reference);
+        return KolmogorovSmirnov.oneSample(sample, law::cdf);
     }
 
     double quantile(double p) {
-        return quantileOfSorted(reference, p);
+        return law.quantile(p);
     }
 
     static double quantile(double[] sample, double p) {
         double[] s = sample.clone();
         Arrays.sort(s);
-        return quantileOfSorted(s, p);
-    }
-
-    private static double quantileOfSorted(double[] s, double p) {
         double pos = p * (s.length - 1);
         int lo = (int) Math.floor(pos);
         int hi = Math.min(lo + 1, s.length - 1);
