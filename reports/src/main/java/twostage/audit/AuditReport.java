@@ -133,6 +133,24 @@ public final class AuditReport {
         return m;
     }
 
+    /** Every check with its duration, slowest first. */
+    public String timingsCsv() {
+        List<String[]> rows = new ArrayList<>();
+        for (ObjectNode r : records) {
+            for (JsonNode c : r.path("checks")) {
+                rows.add(new String[] {Long.toString(c.path("durationMillis").asLong()), r.path("id").asText(),
+                        c.path("check").asText(), c.path("status").asText(), c.path("module").asText()});
+            }
+        }
+        rows.sort((a, b) -> Long.compare(Long.parseLong(b[0]), Long.parseLong(a[0])));
+        StringBuilder b = new StringBuilder("duration_ms,claim,check,status,module\n");
+        for (String[] x : rows) {
+            b.append(x[0]).append(",\"").append(x[1]).append("\",\"").append(x[2].replace("\"", "'")).append("\",")
+                    .append(x[3]).append(',').append(x[4]).append('\n');
+        }
+        return b.toString();
+    }
+
     public void write(Path out) throws IOException {
         Files.createDirectories(out);
         // attachments: copy into out/files/<ledger-relative path>, rewrite paths
@@ -158,5 +176,9 @@ public final class AuditReport {
         LedgerJson.MAPPER.writeValue(out.resolve("claims.json").toFile(), arr);
         Files.writeString(out.resolve("index.html"), HtmlReport.index(this), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("discrepancies.html"), HtmlReport.discrepancies(this), StandardCharsets.UTF_8);
+        Map<String, String> statusById = new LinkedHashMap<>();
+        records.forEach(r -> statusById.put(r.path("id").asText(), r.path("status").asText()));
+        Files.writeString(out.resolve("timings.csv"), timingsCsv(), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("graph.svg"), ClaimGraph.standard().svg(statusById), StandardCharsets.UTF_8);
     }
 }

@@ -82,8 +82,12 @@ final class HtmlReport {
                 .append("</b></td><td>").append(c.path("page").asInt()).append("</td><td>")
                 .append(esc(c.path("module").asText())).append("</td><td>").append(esc(c.path("kind").asText()))
                 .append("</td><td>").append(badge(st)).append("</td><td>").append(esc(c.path("title").asText()));
-        if (!c.path("explanation").asText().isEmpty() && !st.equals("PASS")) {
-            b.append("<br><i>").append(esc(c.path("explanation").asText())).append("</i>");
+        String why = c.path("explanation").asText();
+        if (!why.isEmpty() && !st.equals("PASS")) {
+            if (why.length() > 400) {
+                why = why.substring(0, 400) + " ... (the full evidence is in the checks below)";
+            }
+            b.append("<br><i>").append(esc(why)).append("</i>");
         }
         for (JsonNode chk : c.path("checks")) {
             b.append(checkDetails(chk));
@@ -97,6 +101,14 @@ final class HtmlReport {
         StringBuilder b = new StringBuilder("<details><summary>").append(badge(chk.path("status").asText())).append(' ')
                 .append(esc(chk.path("check").asText())).append(" (seed ").append(chk.path("seed").asLong())
                 .append(", scale ").append(esc(chk.path("scale").asText())).append(")</summary>");
+        if (!chk.path("statement").asText().isEmpty()) {
+            b.append("<p><b>Statement:</b> ").append(esc(chk.path("statement").asText())).append("</p>");
+        }
+        if (!chk.path("explanation").asText().isEmpty()) {
+            b.append("<p><b>Finding:</b> ").append(esc(chk.path("explanation").asText())).append("</p>");
+        }
+        b.append("<p>Reproduce: <code>./audit --claim \"").append(esc(chk.path("id").asText()))
+                .append("\" --scale ").append(esc(chk.path("scale").asText())).append("</code></p>");
         b.append("<table class=\"ev\"><tr><th>quantity</th><th>role</th><th>rule</th><th>computed</th><th>reference</th>"
                 + "<th>tol / z / alpha</th><th>SE</th><th>p</th><th>met</th><th>note</th></tr>");
         for (JsonNode e : chk.path("evidence")) {

@@ -14,7 +14,7 @@ import twostage.ledger.LedgerJson;
  * outputs: {@code claims.json} (one record per catalogue item, PENDING included) and the HTML report.
  * Exits non-zero when any claim is FAIL or a ledger names an ID outside the catalogue.
  *
- * <p>Usage: {@code LedgerMerge --root <project root> --out <dir>}
+ * <p>Usage: {@code LedgerMerge --root <project root> --out <dir> [--baseline <file> --baseline-mode check|update|off]}
  */
 public final class LedgerMerge {
 
@@ -28,10 +28,14 @@ public final class LedgerMerge {
     public static void main(String[] args) throws IOException {
         Path root = Path.of(".");
         Path out = Path.of("reports/target/audit");
+        Path baseline = null;
+        String baselineMode = "check";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--root" -> root = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--baseline" -> baseline = Path.of(args[++i]);
+                case "--baseline-mode" -> baselineMode = args[++i].isBlank() ? "check" : args[i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -51,10 +55,29 @@ public final class LedgerMerge {
         AuditReport report = AuditReport.build(entries);
         report.write(out);
         System.out.println(report.summaryLine());
-        if (!report.problems().isEmpty()) {
-            report.problems().forEach(p -> System.err.println("[twostage] " + p));
-            throw new IllegalStateException("audit failed: " + report.problems().size() + " problem(s); first: "
-                    + report.problems().get(0));
+        List<String> problems = new ArrayList<>(report.problems());
+        String seed = System.getProperty("twostage.seed", "");
+        if (baseline != null) {
+            if (baselineMode.equals("update")) {
+                Baseline.write(report, baseline);
+                System.out.println("[twostage] baseline updated: " + baseline);
+            } else if (!seed.isBlank()) {
+                System.out.println("[twostage] baseline gate skipped: the root seed is not the default (" + seed + ")");
+            } else if (baselineMode.equals("off")) {
+                System.out.println("[twostage] baseline gate off");
+            } else if (!Files.exists(baseline)) {
+                System.out.println("[twostage] no baseline at " + baseline + "; create it with mvn verify -Dtwostage.baseline=update");
+            } else {
+                List<String> diff = Baseline.compare(report, baseline);
+                problems.addAll(diff);
+                System.out.println("[twostage] baseline gate: " + diff.size() + " difference(s) against " + baseline
+                        + (diff.isEmpty() ? "" : " (if intended: mvn verify -Dtwostage.baseline=update)"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> System.err.println("[twostage] " + p));
+            throw new IllegalStateException("audit failed: " + problems.size() + " problem(s); first: "
+                    + problems.get(0));
         }
     }
 }

@@ -33,7 +33,7 @@ public interface Check {
     /** A builder pre-filled with this check's identity, the scale and its base seed. */
     default CheckResult.Builder result(CheckContext ctx) {
         return CheckResult.builder(claimId(), name()).module(module()).scale(ctx.scale().name().toLowerCase())
-                .kind(twostage.claims.Catalogue.standard().require(claimId()).kind())
+                .kind(twostage.claims.Catalogue.standard().require(claimId()).kind()).statement(statement())
                 .seed(ctx.seed(claimId(), 0));
     }
 }

@@ -50,16 +50,7 @@ public final class CheckContext {
      */
     public static CheckContext fromSystemProperties() {
         Scale scale = Scale.parse(System.getProperty("twostage.scale", "ci"));
-        String s = System.getProperty("twostage.seed", "");
-        long root;
-        if (s == null || s.isBlank()) {
-            root = 0L;
-        } else if (s.equals("random")) {
-            root = Seeds.mix(System.nanoTime() ^ Thread.currentThread().getId());
-            System.out.println("[twostage] fresh root seed: -Dtwostage.seed=" + root);
-        } else {
-            root = Long.parseLong(s.trim());
-        }
+        long root = Seeds.rootFromSystemProperties();
         int threads = Integer.parseInt(System.getProperty("twostage.threads",
                 Integer.toString(Runtime.getRuntime().availableProcessors())).trim());
         return new CheckContext(scale, root, threads, Progress.NONE);

@@ -24,6 +24,8 @@ public final class CheckRunner {
                         + " instead of " + check.claimId());
             }
             return r;
+        } catch (AssumptionViolation v) {
+            return fallback.assumptionViolated(v).build();
         } catch (RuntimeException | AssertionError | OutOfMemoryError e) {
             return fallback.error(e).build();
         }

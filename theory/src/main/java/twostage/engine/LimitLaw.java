@@ -2,6 +2,8 @@ package twostage.engine;
 
 import java.util.OptionalDouble;
 import org.ejml.data.DMatrixRMaj;
+import twostage.chisq.ShiftedWeightedChiSquare;
+import twostage.chisq.WeightedChiSquare;
 import twostage.linalg.Mat;
 import twostage.random.Rng;
 
@@ -29,11 +31,13 @@ import twostage.random.Rng;
  * @param b0DirectionSpread   max |Gamma from B_v along two different directions v| (stability of the B0 limit, G.4)
  * @param sigma2              the noise variance
  * @param weights             the chi-square weights, eigenvalues of V^1/2 Gamma V^1/2 (decreasing, clipped at 0)
+ * @param interaction         the law of ||L(Z)||^2 = sum_l weights_l chi2_1 (exact CDF by contour inversion)
  */
 public record LimitLaw(String problem, int tangentDimension, DMatrixRMaj sectionJacobian, DMatrixRMaj hessian,
                        DMatrixRMaj scoreCovariance, double scoreCovarianceSE, DMatrixRMaj covariance, DMatrixRMaj gram,
                        DMatrixRMaj gramFromRep, double[] thetaStar, int dEff, int dAct, int stableRank, int dBase,
-                       int dBaseTangent, double b0DirectionSpread, double sigma2, double[] weights) {
+                       int dBaseTangent, double b0DirectionSpread, double sigma2, double[] weights,
+                       WeightedChiSquare interaction) {
 
     /** E||L(Z)||^2 = tr(Gamma V). */
     public double interactionMean() {
@@ -48,12 +52,18 @@ public record LimitLaw(String problem, int tangentDimension, DMatrixRMaj section
 
     /** P(||L(Z)||^2 <= q). */
     public double interactionCdf(double q) {
-        return ChiSquareMixture.of(weights).cdf(q);
+        return interaction.cdf(q);
     }
 
     /** One draw of ||L(Z)||^2. */
     public double sampleInteraction(Rng rng) {
-        return ChiSquareMixture.of(weights).sample(rng);
+        return interaction.sample(rng);
+    }
+
+    /** The full limit sigma^2 d_act + ||L(Z)||^2 / alpha as a shifted weighted chi-square. */
+    public ShiftedWeightedChiSquare law(double alpha) {
+        requireAlpha(alpha);
+        return interaction.shifted(ols(), 1 / alpha);
     }
 
     /** The deterministic part sigma^2 d_act. */
@@ -94,7 +104,7 @@ public record LimitLaw(String problem, int tangentDimension, DMatrixRMaj section
     public LimitLaw withActiveDimension(int d) {
         return new LimitLaw(problem, tangentDimension, sectionJacobian, hessian, scoreCovariance, scoreCovarianceSE,
                 covariance, gram, gramFromRep, thetaStar, dEff, d, stableRank, dBase, dBaseTangent, b0DirectionSpread,
-                sigma2, weights);
+                sigma2, weights, interaction);
     }
 
     static void requireAlpha(double alpha) {

@@ -2,6 +2,7 @@ package twostage.engine;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import twostage.chisq.WeightedChiSquare;
 import twostage.linalg.Checks;
 import twostage.linalg.Mat;
 import twostage.linalg.PseudoInverse;
@@ -163,7 +164,7 @@ public final class LimitLawEngine {
             double[] weights = weights(v, fp.gram);
             return new LimitLaw(problem.name(), k, jac, h, sig, se[0], v, fp.gram, gramRep, fp.theta, fp.dEff,
                     fp.dEff + fp.dimB0, fp.stableRank, fp.dBase, fp.dBaseTangent, fp.spread, down.noiseVariance(),
-                    weights);
+                    weights, WeightedChiSquare.of(weights));
         }
 
         DMatrixRMaj sectionJacobian() {
@@ -316,6 +317,13 @@ public final class LimitLawEngine {
             int dEff = sp.rank();
             DMatrixRMaj theta = Mat.mult(sp.pinv(), pm.c());
             SymmetricEigen eig = SymmetricEigen.of(symmetric(pm.sigma()));
+            requireRankGap(eig.values());
+            double rep = representationError(down, wStar);
+            double repTol = Math.max(1e-8 * Math.max(1, pm.targetSecondMoment()), 10 * down.momentStandardError());
+            if (Math.abs(rep) > repTol) {
+                throw new IllegalArgumentException("well-specification: f* is not in H_{Omega*} (Rep(Omega*) = " + rep
+                        + " > " + repTol + ") for " + problem.name());
+            }
             DMatrixRMaj eStar = eig.leading(dEff);
             DMatrixRMaj nStar = dEff == p ? new DMatrixRMaj(p, 0) : eig.trailing(dEff);
 
@@ -365,6 +373,23 @@ public final class LimitLawEngine {
                 dBase = rank(span.inner(all, all), 1e-8);
             }
             return new FirstPrinciples(g1, theta.getData().clone(), dEff, dimB0, stable, dBase, dBaseTangent, spread);
+        }
+
+        /**
+         * The rank of Sigma(w*) must be unambiguous: no eigenvalue between 1e-10 and 1e-6 times the largest (between
+         * the pseudo-inverse's rank cut and a clear gap), else d_eff, N* and theta* are not well defined numerically.
+         */
+        private void requireRankGap(double[] values) {
+            double max = Math.abs(values[0]);
+            for (double v : values) {
+                if (v > 1e-10 * max && v < 1e-6 * max) {
+                    throw new IllegalArgumentException("eigengap: Sigma(w*) has an eigenvalue " + v + " near the rank "
+                            + "cut (largest " + max + "), so d_eff = rank Sigma(w*) is ill-defined for " + problem.name());
+                }
+            }
+            if (!(max > 0)) {
+                throw new IllegalArgumentException("Sigma(w*) = 0: the features vanish at w* for " + problem.name());
+            }
         }
 
         /** Points w* + eps u, w* - eps u, w* + eps/2 u, w* - eps/2 u. */
@@ -463,17 +488,22 @@ public final class LimitLawEngine {
         }
     }
 
+    /**
+     * Eigenvalues of V^1/2 Gamma V^1/2. Gamma comes from finite differences of the moments (relative accuracy about
+     * 1e-7), so eigenvalues down to -1e-6 times the largest are rounding and set to 0; a more negative one means
+     * Gamma or V is not PSD, which is an error.
+     */
     static double[] weights(DMatrixRMaj v, DMatrixRMaj gram) {
         DMatrixRMaj vHalf = SymmetricEigen.of(v).apply(x -> Math.sqrt(Math.max(x, 0)));
         SymmetricEigen e = SymmetricEigen.of(symmetric(Mat.mult(vHalf, gram, vHalf)));
         double max = Math.max(0, e.values()[0]);
         double[] w = e.values().clone();
         for (int i = 0; i < w.length; i++) {
-            if (w[i] < -1e-8 * Math.max(max, 1e-300) && w[i] < -1e-14) {
+            if (w[i] < -1e-6 * Math.max(max, 1e-300) && w[i] < -1e-14) {
                 throw new IllegalStateException("the interaction form V^1/2 Gamma V^1/2 has a negative eigenvalue "
                         + w[i] + " (Gamma or V not PSD)");
             }
-            w[i] = w[i] <= 1e-12 * max ? 0.0 : w[i];
+            w[i] = w[i] <= 1e-6 * max ? 0.0 : w[i];
         }
         return w;
     }

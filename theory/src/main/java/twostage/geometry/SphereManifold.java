@@ -2,7 +2,10 @@ package twostage.geometry;
 
 import org.ejml.data.DMatrixRMaj;
 import twostage.engine.DescriptorManifold;
+import org.ejml.dense.row.CommonOps_DDRM;
 import twostage.linalg.Checks;
+import twostage.linalg.Mat;
+import twostage.random.RandomMatrices;
 
 /**
  * The unit sphere S^{q-1} in R^q with the induced metric. The exponential and logarithm are exact:
@@ -55,7 +58,7 @@ public final class SphereManifold implements DescriptorManifold {
         return point(omega).clone();
     }
 
-    /** An orthonormal basis of O^perp: the columns other than j of the Householder reflection that maps e_j to O. */
+    /** An orthonormal basis of O^perp: the columns other than j of the Householder reflection exchanging e_j and -s O. */
     @Override
     public DMatrixRMaj tangentBasis(double[] omega) {
         point(omega);
@@ -65,10 +68,11 @@ public final class SphereManifold implements DescriptorManifold {
                 j = i;
             }
         }
-        // H = I - 2 v v^T / |v|^2 with v = e_j - s O, s = sign(O_j): H e_j = s O, and H is orthogonal
+        // H = I - 2 v v^T / |v|^2 with v = O + s e_j, s = sign(O_j) (so |v| >= 1): H is a symmetric orthogonal
+        // involution with H O = -s e_j, hence H e_j = -s O and the other columns span O^perp
         double s = omega[j] >= 0 ? 1 : -1;
-        double[] v = Vectors.scale(-s, omega);
-        v[j] += 1;
+        double[] v = omega.clone();
+        v[j] += s;
         double vv = Vectors.dot(v, v);
         DMatrixRMaj b = new DMatrixRMaj(q, q - 1);
         int c = 0;
@@ -136,6 +140,52 @@ public final class SphereManifold implements DescriptorManifold {
         point(b);
         double c = Vectors.dot(a, b);
         return Math.atan2(Vectors.norm(Vectors.axpy(-c, a, b)), c);
+    }
+
+    /**
+     * The Riemannian Hessian of a function on the sphere as a q x q operator on T_O (zero on the normal line):
+     * P_T E P_T - <O, g> P_T, where g and E are the Euclidean gradient and Hessian of any smooth extension (the
+     * second term is the Weingarten correction; it is what makes the Hessian intrinsic).
+     */
+    public DMatrixRMaj riemannianHessian(double[] omega, double[] euclideanGradient, DMatrixRMaj euclideanHessian) {
+        point(omega);
+        vector("Euclidean gradient", euclideanGradient);
+        Checks.requireShape("Euclidean Hessian", euclideanHessian, q, q);
+        DMatrixRMaj pt = tangentProjector(omega);
+        DMatrixRMaj h = Mat.mult(pt, euclideanHessian, pt);
+        CommonOps_DDRM.addEquals(h, -Vectors.dot(omega, euclideanGradient), pt);
+        RandomMatrices.symmetrize(h);
+        return h;
+    }
+
+    /** P_T = I - O O^T. */
+    public DMatrixRMaj tangentProjector(double[] omega) {
+        point(omega);
+        DMatrixRMaj pt = Mat.identity(q);
+        for (int i = 0; i < q; i++) {
+            for (int j = 0; j < q; j++) {
+                pt.add(i, j, -omega[i] * omega[j]);
+            }
+        }
+        return pt;
+    }
+
+    /**
+     * Parallel transport back to O along the geodesic t -> exp_O(t v), t in [0, 1]: a vector w tangent at exp_O(v)
+     * is mapped to T_O. The geodesic's unit velocity e(1) = -sin|v| O + cos|v| e goes back to e = v/|v|; the part of
+     * w orthogonal to the plane span(O, e) is unchanged.
+     */
+    public double[] transportBack(double[] omega, double[] v, double[] w) {
+        double[] t = projectTangent(omega, v);
+        vector("w", w);
+        double n = Vectors.norm(t);
+        if (n == 0) {
+            return w.clone();
+        }
+        double[] e = Vectors.scale(1 / n, t);
+        double[] e1 = Vectors.axpy(Math.cos(n), e, Vectors.scale(-Math.sin(n), omega));
+        double a = Vectors.dot(w, e1);
+        return Vectors.axpy(a, e, Vectors.axpy(-a, e1, w));
     }
 
     private double[] point(double[] omega) {

@@ -29,6 +29,7 @@ public final class CheckResult {
     private final long durationMillis;
     private final String scale;
     private final String error;
+    private final String statement;
 
     private CheckResult(Builder b, Status status, String explanation, long durationMillis) {
         this.claimId = b.claimId;
@@ -43,6 +44,7 @@ public final class CheckResult {
         this.durationMillis = durationMillis;
         this.scale = b.scale;
         this.error = b.error;
+        this.statement = b.statement;
     }
 
     public static Builder builder(String claimId, String checkName) {
@@ -60,6 +62,9 @@ public final class CheckResult {
     public long seed() { return seed; }
     public long durationMillis() { return durationMillis; }
     public String scale() { return scale; }
+    /** The claim in our own words with its formula, as the check states it. */
+    public String statement() { return statement; }
+
     /** The exception text if the check threw, else empty. */
     public String error() { return error; }
 
@@ -85,6 +90,7 @@ public final class CheckResult {
         private long seed;
         private String scale = "";
         private String error = "";
+        private String statement = "";
 
         private Builder(String claimId, String checkName) {
             this.claimId = Objects.requireNonNull(claimId);
@@ -95,6 +101,7 @@ public final class CheckResult {
         public Builder kind(String k) { this.kind = k; return this; }
         public Builder seed(long s) { this.seed = s; return this; }
         public Builder scale(String s) { this.scale = s; return this; }
+        public Builder statement(String s) { this.statement = s == null ? "" : s; return this; }
 
         public Builder add(Evidence e) {
             evidence.add(Objects.requireNonNull(e));
@@ -124,6 +131,19 @@ public final class CheckResult {
             return this;
         }
 
+        /**
+         * Records that the drawn instance violates an assumption of the claim (a numerically fragile spot: a near-zero
+         * eigengap, a rank change, an ill-conditioned design): the claim was not tested there, so the result is
+         * NOT_CHECKABLE with the violation as its reason, not a FAIL.
+         */
+        public Builder assumptionViolated(twostage.check.AssumptionViolation v) {
+            this.notCheckable = true;
+            this.notCheckableReason = "assumption violated on the drawn instance: " + v.getMessage();
+            this.evidence.add(Evidence.condition("assumption " + v.assumption() + " holds on the instance", Role.INFO,
+                    false, v.getMessage()));
+            return this;
+        }
+
         /** Records an exception thrown by the check; the result is a FAIL. */
         public Builder error(Throwable t) {
             java.io.StringWriter sw = new java.io.StringWriter();
@@ -138,7 +158,7 @@ public final class CheckResult {
                     .filter(e -> e.role() == Role.CONTROL && !e.passed()).toList();
             List<Evidence> claimFailed = evidence.stream()
                     .filter(e -> e.role() == Role.CLAIM && !e.passed()).toList();
-            boolean compared = evidence.stream().anyMatch(e -> e.role() != Role.INFO);
+            boolean compared = notCheckable || evidence.stream().anyMatch(e -> e.role() != Role.INFO);
             Status st;
             String why;
             if (!error.isEmpty()) {

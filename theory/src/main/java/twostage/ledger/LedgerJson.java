@@ -37,6 +37,7 @@ public final class LedgerJson {
         o.put("kind", r.kind());
         o.put("status", r.status().name());
         o.put("explanation", r.explanation());
+        o.put("statement", r.statement());
         o.put("seed", r.seed());
         o.put("durationMillis", r.durationMillis());
         o.put("scale", r.scale());

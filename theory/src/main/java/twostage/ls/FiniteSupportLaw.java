@@ -110,6 +110,18 @@ public final class FiniteSupportLaw implements FeatureLaw {
         return features.copy();
     }
 
+    /** The j-th coordinate of every support point, as a function on the support. */
+    public double[] coordinate(int j) {
+        if (j < 0 || j >= points.numCols) {
+            throw new IllegalArgumentException("coordinate index must be in [0, d=" + points.numCols + "), got " + j);
+        }
+        double[] c = new double[size()];
+        for (int s = 0; s < c.length; s++) {
+            c[s] = points.get(s, j);
+        }
+        return c;
+    }
+
     /** f* on the support (a copy). */
     public double[] target() {
         return target.clone();

@@ -12,7 +12,7 @@ import twostage.random.Rng;
  * Sigma = B^T Sigma_down B, c = B^T Sigma_down w*, E f*^2 = w*^T Sigma_down w*, and the test-point integral of a
  * linear head is (w* - B theta)^T Sigma_down (w* - B theta).
  */
-public final class GaussianLinearLaw implements FeatureLaw {
+public final class GaussianLinearLaw implements SampledLaw {
 
     private final DMatrixRMaj sigmaDown;
     private final DMatrixRMaj sqrtSigmaDown;
@@ -58,6 +58,12 @@ public final class GaussianLinearLaw implements FeatureLaw {
         return b.numCols;
     }
 
+    /** Sigma_down (a copy). */
+    @Override
+    public DMatrixRMaj inputCovariance() {
+        return sigmaDown.copy();
+    }
+
     public DMatrixRMaj weights() {
         return b.copy();
     }
@@ -88,7 +94,7 @@ public final class GaussianLinearLaw implements FeatureLaw {
         return quadratic(Mat.mult(b, Mat.col(a)).getData());
     }
 
-    /** n i.i.d. inputs, n x d. */
+    @Override
     public DMatrixRMaj sampleInputs(int n, Rng rng) {
         if (n < 1) {
             throw new IllegalArgumentException("sample size n must be >= 1, got " + n);
@@ -98,11 +104,13 @@ public final class GaussianLinearLaw implements FeatureLaw {
     }
 
     /** f*(x_i) = w*^T x_i for the rows of x. */
+    @Override
     public double[] target(DMatrixRMaj x) {
         return Mat.mult(x, Mat.col(wStar)).getData().clone();
     }
 
     /** Phi = X B. */
+    @Override
     public DMatrixRMaj features(DMatrixRMaj x) {
         return Mat.mult(x, b);
     }

@@ -24,8 +24,28 @@ final class RandomInstances {
 
     static final String[] KINDS = {"tall", "wide", "collinear", "low-rank"};
 
-    /** Design number t cycles through the four kinds; sizes n in [2, 12], p in [1, 8]. */
+    /**
+     * Largest condition number on the range (sigma_max / sigma_min+) of the designs and G-LIN feature matrices drawn
+     * here: instances above it are redrawn from the same stream, so every tolerance of the {@link Tolerance} rule stays
+     * below 1e-12 (n + p) 1e6.
+     */
+    static final double MAX_KAPPA = 1e3;
+
+    /**
+     * Design number t cycles through the four kinds; sizes n in [2, 12], p in [1, 8]; redrawn until its condition
+     * number on the range is at most {@link #MAX_KAPPA}.
+     */
     static Design design(int t, Rng rng) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            Design d = anyDesign(t, rng);
+            if (Tolerance.conditionOnRange(d.phi()) <= MAX_KAPPA) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("no design with condition number below " + MAX_KAPPA + " in 1000 draws");
+    }
+
+    private static Design anyDesign(int t, Rng rng) {
         String kind = KINDS[t % KINDS.length];
         switch (kind) {
             case "tall": {
@@ -124,10 +144,26 @@ final class RandomInstances {
      */
     static LinCase linCase(int t, Rng rng, boolean distinct) {
         int k = rng.nextInt(3, 7);
-        FiniteSupportLaw law = finiteSupport(30, rng.nextInt(2, 4), k, rng.nextInt(0, 1), rng);
         int n = t % 2 == 0 ? rng.nextInt(2, k - 1) : rng.nextInt(k + 1, 15);
-        int[] design = distinct ? law.sampleDistinctDesign(n, rng) : law.sampleDesign(n, rng);
-        return new LinCase(law, design, law.designFeatures(design));
+        return linCase(rng, k, rng.nextInt(0, 1), n, distinct);
+    }
+
+    /**
+     * A G-LIN law with k tanh features ({@code duplicated} of them repeated) on 30 points in R^d, d in [2, 4], and a
+     * design of size n; redrawn until both the design features and the support features (weighted) have condition
+     * number on their range at most {@link #MAX_KAPPA}.
+     */
+    static LinCase linCase(Rng rng, int k, int duplicated, int n, boolean distinct) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            FiniteSupportLaw law = finiteSupport(30, rng.nextInt(2, 4), k, duplicated, rng);
+            int[] design = distinct ? law.sampleDistinctDesign(n, rng) : law.sampleDesign(n, rng);
+            DMatrixRMaj phi = law.designFeatures(design);
+            if (Tolerance.conditionOnRange(phi) <= MAX_KAPPA
+                    && Tolerance.conditionOnRange(law.sigma()) <= MAX_KAPPA * MAX_KAPPA) {
+                return new LinCase(law, design, phi);
+            }
+        }
+        throw new IllegalStateException("no G-LIN instance with condition number below " + MAX_KAPPA);
     }
 
     static String sizes(DMatrixRMaj phi) {

@@ -44,6 +44,15 @@ final class Tolerance {
         return of(phi.numRows + phi.numCols, conditionOnRange(phi));
     }
 
+    /**
+     * The rule for quantities that also involve the population Sigma^+ (risk parts, population projectors):
+     * 1e-12 (n + p) max(1, kappa(Phi)^2, cond(Sigma)), cond(Sigma) on its range.
+     */
+    static double forDesignAndMoments(DMatrixRMaj phi, DMatrixRMaj sigma) {
+        double k = Math.max(conditionOnRange(phi), Math.sqrt(conditionOnRange(sigma)));
+        return of(phi.numRows + phi.numCols, k);
+    }
+
     /** 1e-12 * terms * max(1, kappa)^2. */
     static double of(int terms, double kappa) {
         double k = Math.max(1, kappa);

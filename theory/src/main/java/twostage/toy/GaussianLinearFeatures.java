@@ -5,7 +5,9 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import twostage.engine.DownstreamModel;
+import twostage.engine.EquivalentDesign;
 import twostage.engine.Representation;
 import twostage.linalg.Checks;
 import twostage.linalg.Mat;
@@ -16,7 +18,7 @@ import twostage.random.Rng;
  * d x p loading matrix B(w), and a linear target f*(x) = beta^T x with noise variance sigma^2. All population moments
  * are exact: E[psi(w1) psi(w2)^T] = B(w1)^T Sigma B(w2), E[f* psi(w)] = B(w)^T Sigma beta, E f*^2 = beta^T Sigma beta.
  */
-public final class GaussianLinearFeatures implements Representation, DownstreamModel {
+public final class GaussianLinearFeatures implements Representation, DownstreamModel, EquivalentDesign {
 
     private final DMatrixRMaj sigma;
     private final DMatrixRMaj cholesky;
@@ -89,6 +91,27 @@ public final class GaussianLinearFeatures implements Representation, DownstreamM
             g.set(i, rng.gaussian());
         }
         return Mat.multTransB(g, cholesky);
+    }
+
+    /**
+     * Exact in law: X^T X for n i.i.d. N(0, Sigma) rows is L W L^T with W ~ Wishart_d(n, I) = A A^T (Bartlett: A lower
+     * triangular, A_ii^2 ~ chi2_{n-i}, A_ij ~ N(0, 1) below the diagonal). Returns Xt = sqrt(d/n) A^T L^T (d x d), so
+     * Xt^T Xt / d = X^T X / n in law. Falls back to n sampled rows when n < d.
+     */
+    @Override
+    public DMatrixRMaj sampleEquivalentDesign(int n, Rng rng) {
+        int d = sigma.numRows;
+        if (n < d) {
+            return sampleInputs(n, rng);
+        }
+        DMatrixRMaj a = new DMatrixRMaj(d, d);
+        for (int i = 0; i < d; i++) {
+            a.set(i, i, Math.sqrt(ChiSquaredDistribution.of(n - i).createSampler(rng.uniform()).sample()));
+            for (int j = 0; j < i; j++) {
+                a.set(i, j, rng.gaussian());
+            }
+        }
+        return Mat.scale(Math.sqrt((double) d / n), Mat.multTransB(Mat.transpose(a), cholesky));
     }
 
     @Override

@@ -71,6 +71,53 @@ class LimitLawEngineTest {
         assertMatches(toy.closedForm(), LimitLawEngine.compute(toy, null));
     }
 
+    /**
+     * A two-dimensional tangent space: w in R^2, psi = x_1 + w_1 x_2 + w_2 x_3, f* = x_1, x ~ N(0, S) correlated.
+     * L(v) = -(I - Pi_{x_1})(v_1 x_2 + v_2 x_3), so Gamma = S_{23|1} (the conditional covariance of (x_2, x_3) given
+     * x_1), V = s^2 I and the weights are s^2 eig(S_{23|1}), unequal: exercises the polarisation, the off-diagonal
+     * second differences and the general weighted chi-square.
+     */
+    @Test
+    void twoDimensionalTangentSpaceMatchesConditionalCovariance() {
+        double[][] sx = {{1.0, 0.4, -0.2}, {0.4, 1.5, 0.3}, {-0.2, 0.3, 0.8}};
+        double s = 0.7;
+        twostage.toy.GaussianLinearFeatures down = new twostage.toy.GaussianLinearFeatures(
+                new org.ejml.data.DMatrixRMaj(sx), new double[] {1, 0, 0}, 0.5, 1,
+                w -> new org.ejml.data.DMatrixRMaj(new double[][] {{1}, {w[0]}, {w[1]}}));
+        twostage.toy.GaussianMeanPretraining pre = new twostage.toy.GaussianMeanPretraining(new double[2], s);
+        TwoStageProblem<TrivialGroup.Element> p = new TwoStageProblem<>() {
+            @Override public String name() { return "two-dim"; }
+            @Override public PretrainingModel pretraining() { return pre; }
+            @Override public SymmetryGroup<TrivialGroup.Element> group() { return new TrivialGroup(1); }
+            @Override public DescriptorManifold descriptor() { return new EuclideanDescriptor(2); }
+            @Override public Representation representation() { return down; }
+            @Override public DownstreamModel downstream() { return down; }
+        };
+        LimitLaw law = LimitLawEngine.compute(p, null);
+        double[][] cond = new double[2][2];
+        for (int a = 0; a < 2; a++) {
+            for (int b = 0; b < 2; b++) {
+                cond[a][b] = sx[a + 1][b + 1] - sx[a + 1][0] * sx[0][b + 1] / sx[0][0];
+                assertEquals(cond[a][b], law.gram().get(a, b), 1e-7, "Gamma first principles");
+                assertEquals(cond[a][b], law.gramFromRep().get(a, b), 1e-6, "Gamma from Rep");
+                assertEquals(a == b ? 1.0 : 0.0, law.hessian().get(a, b), 1e-7, "H*");
+            }
+        }
+        assertEquals(s * s * (cond[0][0] + cond[1][1]), law.interactionMean(), 1e-6);
+        assertEquals(2, law.dBase() - law.dEff());
+        // the exact CDF against a sampled reference of the same weights
+        double[] draws = new double[20000];
+        Rng rng = Rng.of(11);
+        double[] w = law.weights();
+        for (int i = 0; i < draws.length; i++) {
+            double g1 = rng.gaussian();
+            double g2 = rng.gaussian();
+            draws[i] = 0.5 * 1 + (w[0] * g1 * g1 + w[1] * g2 * g2) / 2.0;
+        }
+        twostage.stats.KolmogorovSmirnov ks = twostage.stats.KolmogorovSmirnov.oneSample(draws, x -> law.cdf(x, 2.0));
+        assertTrue(ks.pValue() > 5e-6, ks.toString());
+    }
+
     @Test
     void monteCarloScoreCovarianceAgreesWithExact() {
         ToySignFlip toy = ToySignFlip.standard();
@@ -111,6 +158,40 @@ class LimitLawEngineTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LimitLawEngine.compute(flat, Rng.of(1)));
         assertTrue(e.getMessage().contains("Assumption D.5: H* not positive definite"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAnAmbiguousRankOfSigma() {
+        // psi = (x_1 + omega x_3, 1e-4 x_2): Sigma(w*) has eigenvalues 1 and 1e-8, between the rank cut and a clear gap
+        ToyNonRegular toy = ToyNonRegular.standard();
+        DownstreamModel base = toy.downstream();
+        TwoStageProblem<TrivialGroup.Element> bad = new TwoStageProblemView<>(toy) {
+            @Override
+            public DownstreamModel downstream() {
+                return new twostage.toy.GaussianLinearFeatures(twostage.linalg.Mat.identity(3), new double[] {1, 0, 0},
+                        base.noiseVariance(), 2, w -> new org.ejml.data.DMatrixRMaj(new double[][] {
+                                {1, 0}, {0, 1e-4}, {w[0], 0}}));
+            }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LimitLawEngine.compute(bad, Rng.of(3)));
+        assertTrue(e.getMessage().contains("eigengap"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAMisspecifiedTarget() {
+        // f* = x_2 is not in H_{Omega*} = span{x_1} of Toy-R
+        ToyRegular toy = ToyRegular.standard();
+        TwoStageProblem<TrivialGroup.Element> bad = new TwoStageProblemView<>(toy) {
+            @Override
+            public DownstreamModel downstream() {
+                return new twostage.toy.GaussianLinearFeatures(twostage.linalg.Mat.identity(2), new double[] {0, 1},
+                        1.0, 1, w -> new org.ejml.data.DMatrixRMaj(new double[][] {{1}, {w[0]}}));
+            }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LimitLawEngine.compute(bad, Rng.of(3)));
+        assertTrue(e.getMessage().contains("well-specification"), e.getMessage());
     }
 
     @Test

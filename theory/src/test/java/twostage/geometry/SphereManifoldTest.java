@@ -71,6 +71,16 @@ class SphereManifoldTest {
     }
 
     @Test
+    void basisAtCoordinateVectors() {
+        SphereManifold s = SphereManifold.of(3);
+        for (double[] o : new double[][] {{1, 0, 0}, {0, -1, 0}, {0, 0, 1}}) {
+            DMatrixRMaj b = s.tangentBasis(o);
+            assertTrue(Mat.dist(Mat.multTransA(b, b), Mat.identity(2)) <= 1e-15, "orthonormal at a coordinate vector");
+            assertTrue(Mat.frob(Mat.multTransA(b, Mat.col(o))) <= 1e-15, "orthogonal to O");
+        }
+    }
+
+    @Test
     void rejectsBadInput() {
         SphereManifold s = SphereManifold.of(3);
         IllegalArgumentException e;

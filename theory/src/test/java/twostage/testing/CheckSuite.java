@@ -43,7 +43,26 @@ public final class CheckSuite {
         return out;
     }
 
+    private static boolean cleared;
+
+    /** Deletes ledger entries of earlier runs once per test JVM, so a renamed or removed check leaves nothing stale. */
+    private static synchronized void clearLedgerOnce() {
+        if (cleared) {
+            return;
+        }
+        cleared = true;
+        Path dir = ledgerDir();
+        if (java.nio.file.Files.isDirectory(dir)) {
+            try (Stream<Path> s = java.nio.file.Files.walk(dir)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
     public static Stream<DynamicTest> dynamicTests(String module) {
+        clearLedgerOnce();
         return checksOf(module).stream()
                 .map(c -> DynamicTest.dynamicTest(c.claimId() + " - " + c.name(), () -> runAndRecord(c)));
     }

@@ -23,23 +23,7 @@ public final class Property {
     }
 
     static long root() {
-        String s = System.getProperty("twostage.seed", "");
-        if (s == null || s.isBlank()) {
-            return 0L;
-        }
-        if (s.equals("random")) {
-            return RootSeed.FRESH;
-        }
-        return Long.parseLong(s.trim());
-    }
-
-    /** A fresh root seed chosen once per JVM when {@code -Dtwostage.seed=random}. */
-    private static final class RootSeed {
-        static final long FRESH = Seeds.mix(System.nanoTime());
-
-        static {
-            System.out.println("[twostage] property root seed for this run: -Dtwostage.seed=" + FRESH);
-        }
+        return Seeds.rootFromSystemProperties();
     }
 
     /**

@@ -1,0 +1,50 @@
+package twostage.audit;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import twostage.check.Check;
+import twostage.check.CheckContext;
+
+/** Prints one line per check and replication progress with an ETA (from the elapsed rate). */
+final class Progress implements CheckContext.Progress {
+
+    private final int total;
+    private final long started = System.nanoTime();
+    private int finished;
+    private long lastPrint;
+    private long checkStarted;
+
+    Progress(int total, Path cacheDir) {
+        this.total = total;
+    }
+
+    void start(Check c) {
+        checkStarted = System.nanoTime();
+    }
+
+    void done(Check c, String status, long ms, boolean cached) {
+        finished++;
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        double eta = finished == 0 ? 0 : elapsed / finished * (total - finished);
+        System.out.printf(Locale.ROOT, "[audit] %3d/%d %-13s %-18s %s%s (%.1fs)  elapsed %s, ETA %s%n", finished, total,
+                status, c.claimId(), c.name(), cached ? " [cached]" : "", ms / 1000.0, hms(elapsed), hms(eta));
+    }
+
+    @Override
+    public synchronized void report(String claimId, long done, long of) {
+        long now = System.nanoTime();
+        if (now - lastPrint < 5_000_000_000L) {
+            return;
+        }
+        lastPrint = now;
+        double el = (now - checkStarted) / 1e9;
+        double eta = done == 0 ? 0 : el / done * (of - done);
+        System.out.printf(Locale.ROOT, "[audit]        %s: replication %d/%d, this check's ETA %s%n", claimId, done, of,
+                hms(eta));
+    }
+
+    static String hms(double s) {
+        long t = Math.round(s);
+        return String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, (t / 60) % 60, t % 60);
+    }
+}
