@@ -32,6 +32,8 @@ import twostage.residual.TheoryCheck;
  * Exact tolerances 1e-10 scaled by ||A||^2. Negative controls: a non-invariant descriptor A^T W A (W = diag(1..k))
  * breaks (i); the invariant but non-separating descriptor tr(A^T A) has Jacobian rank 1 < dim M; an A of rank k - 1 has
  * a non-trivial stabiliser (the reflection across ker A^T).
+ *
+ * <p>Deterministic given the seed (exact comparisons and slope fits; no statistical false alarm).
  */
 public final class AssumptionE1Check extends TheoryCheck {
 

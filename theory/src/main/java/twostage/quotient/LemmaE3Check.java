@@ -18,10 +18,12 @@ import twostage.residual.TheoryCheck;
  * <p>On psi(x, A) = A x with the eigen-section s(M) = Lambda^{1/2} V^T of M_{d,k} (twostage.geometry), d = 5, k = 3,
  * 15 (CI) / 60 (PAPER) random points and tangent curves M(t) = (A + tAdot)^T (A + tAdot) and inputs x: the first-order
  * Taylor remainder ||phi(x, M(t)) - phi(x, M) - t Dphi(x, M)[Mdot]|| with the analytic derivative of
- * {@link EigenSectionDerivative} must have log-log slope 2 +- 0.3 over t = 1e-1..1e-4; central differences at
+ * {@link EigenSectionDerivative} must have log-log slope at least 2 - 0.3 over t = 1e-1..1e-4; central differences at
  * t = 1e-5 must agree with it to 1e-6 relative; and the normalised second difference
  * ||phi(M(t)) + phi(M(-t)) - 2 phi(M)|| / t^2 must stay bounded (its value at t = 1e-3 at most twice that at 1e-1).
  * Negative control: the derivative without the eigenvector-rotation terms leaves an O(t) remainder.
+ *
+ * <p>Deterministic given the seed (exact comparisons and slope fits; no statistical false alarm).
  */
 public final class LemmaE3Check extends TheoryCheck {
 
@@ -52,10 +54,10 @@ public final class LemmaE3Check extends TheoryCheck {
                     Mat.add(p0, Mat.scale(h, d))));
             TaylorSlope sp = TaylorSlope.of(h -> Mat.dist(Mat.mult(model.eigenSection(curve.at(h)), x),
                     Mat.add(p0, Mat.scale(h, dWrong))));
-            if (worst == null || Math.abs(s.slope() - 2) > Math.abs(worst.slope() - 2)) {
+            if (worst == null || s.slope() < worst.slope()) {
                 worst = s;
             }
-            if (planted == null || Math.abs(sp.slope() - 2) < Math.abs(planted.slope() - 2)) {
+            if (planted == null || sp.slope() > planted.slope()) {
                 planted = sp;
             }
             double h = 1e-5;

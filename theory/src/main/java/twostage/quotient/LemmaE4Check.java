@@ -22,8 +22,10 @@ import twostage.residual.TheoryCheck;
  * (CI) / 60 (PAPER) random M*: g(M) = s2(M) s1(M)^+ is orthogonal, s2 = g s1, phi2 = g phi1 at random x; the min-norm
  * OLS predictions at new inputs from a design of n = 2 (fewer rows than k = 3, so the solution is not unique) and of
  * n = 10 agree for the two lifts (tolerance 1e-10). g(M) is continuous (Lipschitz) in M: ||g(M(t)) - g(M*)|| has
- * log-log slope 1 +- 0.3 in t. Negative controls: a wrong gauge element g R (R a reflection) fails phi2 = g phi1; a
+ * log-log slope at least 1 - 0.3 in t. Negative controls: a wrong gauge element g R (R a reflection) fails phi2 = g phi1; a
  * non-orthogonal change of coordinates g diag(2, 1, 1) changes the min-norm predictor on the n = 2 design.
+ *
+ * <p>Deterministic given the seed (exact comparisons and slope fits; no statistical false alarm).
  */
 public final class LemmaE4Check extends TheoryCheck {
 
@@ -91,7 +93,7 @@ public final class LemmaE4Check extends TheoryCheck {
                 DMatrixRMaj mh = curve.at(h);
                 return Mat.dist(model.relate(model.eigenSection(mh), ref.section(mh)), g0);
             }, 1e-13);
-            if (worstCont == null || Math.abs(cont.slope() - 1) > Math.abs(worstCont.slope() - 1)) {
+            if (worstCont == null || cont.slope() < worstCont.slope()) {
                 worstCont = cont;
             }
         }

@@ -31,6 +31,8 @@ import twostage.residual.TheoryCheck;
  * </ul>
  * Negative controls: rho(Q) = Q^T in place of Q breaks equivariance; a trivialisation whose sign flips with the curve
  * parameter (s(M(t)) multiplied by sign(t)) is not smooth: its second difference does not shrink.
+ *
+ * <p>Deterministic given the seed (exact comparisons and slope fits; no statistical false alarm).
  */
 public final class PropositionE2Check extends TheoryCheck {
 

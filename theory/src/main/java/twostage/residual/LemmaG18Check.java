@@ -26,6 +26,8 @@ import twostage.toy.ToyRegular;
  * pre-training draws (a.s. statements).
  *
  * <p>Negative control: the regular-case value rank = d_eff on Toy-NR must be contradicted.
+ *
+ * <p>False alarm: none beyond events of probability zero (omega_m = 0 exactly).
  */
 public final class LemmaG18Check extends TheoryCheck {
 

@@ -18,7 +18,7 @@ import twostage.random.Rng;
  * <p>Instances (random, per replication): G-LIN tanh features on N = 40 support points (d = 3, k = 3, full rank);
  * G-LIN with a dependent fourth feature phi_1 + (1 + B_00) phi_2 (rank 3 with a kernel that turns with Omega);
  * G-GAUSS curved linear features (d = 5, p = 3). For a random unit direction v the L^2-operator-norm Taylor remainder
- * over t = 1e-1..1e-4 must have slope 2 +- 0.3, and the central difference of Pi at t = 1e-5 must match DPi[v] to
+ * over t = 1e-1..1e-4 must have slope at least 2 - 0.3, and the central difference of Pi at t = 1e-5 must match DPi[v] to
  * relative error 1e-6. Deterministic (no statistical false alarm).
  *
  * <p>Negative control: on the dependent instance, the product rule without the term T D(Sigma^+)[DSigma] T^adj
@@ -47,7 +47,6 @@ public final class PropositionG14Check extends TheoryCheck {
             dependent.add(dep);
             curves.add(Instances.curvedGaussian(rng, 5, 3, 3));
         }
-        double worstDev = -1;
         TaylorSlope worst = null;
         String worstName = "";
         double worstFd = 0;
@@ -55,8 +54,7 @@ public final class PropositionG14Check extends TheoryCheck {
         for (FeatureCurve c : curves) {
             double[] v = Instances.unitVector(c.tangentDimension(), ctx.rng(claimId() + "/v", k++));
             TaylorSlope s = ProjectorDerivative.slope(c, v, true);
-            if (Math.abs(s.slope() - 2) > worstDev) {
-                worstDev = Math.abs(s.slope() - 2);
+            if (worst == null || s.slope() < worst.slope()) {
                 worst = s;
                 worstName = c.name();
             }
@@ -72,13 +70,11 @@ public final class PropositionG14Check extends TheoryCheck {
                         + "Gaussian); worst on " + worstName));
         res.add(Evidence.atMost("max relative L2-operator error of central FD (h=1e-5) vs DPi", Role.CLAIM, worstFd,
                 1e-6, "DERIVATIVE rule of claims.md section 0"));
-        double bestPlanted = Double.POSITIVE_INFINITY;
         TaylorSlope planted = null;
         for (FeatureCurve c : dependent) {
             double[] v = Instances.unitVector(c.tangentDimension(), ctx.rng(claimId() + "/planted", 0));
             TaylorSlope s = ProjectorDerivative.slope(c, v, false);
-            if (Math.abs(s.slope() - 2) < bestPlanted) {
-                bestPlanted = Math.abs(s.slope() - 2);
+            if (planted == null || s.slope() > planted.slope()) {
                 planted = s;
             }
         }

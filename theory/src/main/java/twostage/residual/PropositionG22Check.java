@@ -31,6 +31,9 @@ import twostage.toy.ToyRegular;
  *
  * <p>Negative controls: the whitened form with (C_n|_S)^{-1} in place of (C_n|_S)^{-2}; an incompatible target
  * x1 + 0.3 x3 on Toy-NR (computed with the same formulas), whose n Leak does not vanish.
+ *
+ * <p>False alarm: about 4e-6 for the SE comparison; the median-ratio criteria have margins of many SE (expected
+ * ratio about 1/64 vs 0.5); the identities are deterministic.
  */
 public final class PropositionG22Check extends TheoryCheck {
 
