@@ -57,7 +57,7 @@ public final class PropositionE2Check extends TheoryCheck {
         double worstWell = 0;
         double worstGram = 0;
         double worstGauge = 0;
-        double plantedEq = Double.POSITIVE_INFINITY;
+        double plantedEq = 0;
         TaylorSlope worst = null;
         TaylorSlope planted = null;
         for (int t = 0; t < tries; t++) {
@@ -71,7 +71,7 @@ public final class PropositionE2Check extends TheoryCheck {
             DMatrixRMaj psiQ = model.features(qa, x);
             double scale = 1 + Mat.frob(psi);
             worstEq = Math.max(worstEq, Mat.dist(psiQ, Mat.mult(q, psi)) / scale);
-            plantedEq = Math.min(plantedEq, Mat.dist(psiQ, Mat.mult(Mat.transpose(q), psi)) / scale);
+            plantedEq = Math.max(plantedEq, Mat.dist(psiQ, Mat.mult(Mat.transpose(q), psi)) / scale);
             DMatrixRMaj g = model.relate(qa, a);
             worstWell = Math.max(worstWell, Mat.dist(psiQ, Mat.mult(g, psi)) / scale);
             double gram = Mat.multTransA(psi, model.features(a, x2)).get(0, 0);
@@ -88,7 +88,7 @@ public final class PropositionE2Check extends TheoryCheck {
             }
             TaylorSlope flip = secondDifference(s -> Mat.scale(s < 0 ? -1 : 1,
                     Mat.mult(model.eigenSection(curve.at(s)), x)));
-            if (planted == null || flip.slope() > planted.slope()) {
+            if (planted == null || flip.slope() < planted.slope()) {
                 planted = flip;
             }
             DMatrixRMaj m1 = curve.at(0.05);
@@ -110,9 +110,9 @@ public final class PropositionE2Check extends TheoryCheck {
         res.add(Evidence.zero("max over M of ||g^T g - I|| and ||s_e x - g s_r x||, g = s_e s_r^+", Role.CLAIM,
                 worstGauge, 1e-10, "the two trivialisations differ by rho(g(M))"));
         res.add(Evidence.plantedErrorCaught("rho(Q) = Q^T",
-                Evidence.zero("min ||psi(x, QA) - Q^T psi(x, A)|| / (1 + ||psi||)", Role.CONTROL, plantedEq, 1e-12, "")));
+                Evidence.zero("max ||psi(x, QA) - Q^T psi(x, A)|| / (1 + ||psi||)", Role.CONTROL, plantedEq, 1e-12, "")));
         res.add(Evidence.plantedErrorCaught("trivialisation with sign(t) flip along the curve",
-                Evidence.atLeast("largest slope of the second difference with the flip", Role.CONTROL, planted.slope(),
+                Evidence.atLeast("smallest slope of the second difference with the flip", Role.CONTROL, planted.slope(),
                         2 - SlopeEvidence.TOLERANCE, planted.toString())));
         return res.build();
     }

@@ -87,7 +87,7 @@ public final class AssumptionG3Check extends TheoryCheck {
                 if (worst == null || s.slope() < worst.slope()) {
                     worst = s;
                 }
-                if (planted == null || sp.slope() > planted.slope()) {
+                if (planted == null || sp.slope() < planted.slope()) {
                     planted = sp;
                 }
             }
@@ -112,7 +112,7 @@ public final class AssumptionG3Check extends TheoryCheck {
         res.add(Evidence.zero("unstable estimates of E||D phi||op^4.5 (N vs 2N)", Role.CLAIM, unstable, 0,
                 compared + " points (Omega* and radius 0.1); worst relative change " + worstRel));
         res.add(Evidence.plantedErrorCaught("derivative scaled by 1.05",
-                SlopeEvidence.slope("best pointwise slope with the scaled derivative", Role.CONTROL, planted, 2.0, "")));
+                SlopeEvidence.slope("smallest pointwise slope with the scaled derivative", Role.CONTROL, planted, 2.0, "")));
         return res.build();
     }
 }

@@ -105,10 +105,10 @@ public final class LemmaG13Check extends TheoryCheck {
             worstRatio = Math.max(worstRatio, Mat.opNorm(formula) / Mat.opNorm(h) * kappa * kappa / 3);
             TaylorSlope s2 = slope(in, true, false, true);
             TaylorSlope s3 = slope(in, true, true, false);
-            if (drop2 == null || s2.slope() > drop2.slope()) {
+            if (drop2 == null || s2.slope() < drop2.slope()) {
                 drop2 = s2;
             }
-            if (drop3 == null || s3.slope() > drop3.slope()) {
+            if (drop3 == null || s3.slope() < drop3.slope()) {
                 drop3 = s3;
             }
             // non-tangent direction: A + tE with E positive definite (rank jumps to d)
@@ -117,7 +117,7 @@ public final class LemmaG13Check extends TheoryCheck {
             DMatrixRMaj pa = PseudoInverse.pinv(a);
             TaylorSlope nt = TaylorSlope.of(t -> Mat.dist(PseudoInverse.pinv(Mat.add(a, Mat.scale(t, e))),
                     Mat.add(pa, Mat.scale(t, pe))));
-            if (nonTangent == null || nt.slope() > maxNonTangent) {
+            if (nonTangent == null || nt.slope() < nonTangent.slope()) {
                 maxNonTangent = nt.slope();
                 nonTangent = nt;
             }
@@ -131,11 +131,11 @@ public final class LemmaG13Check extends TheoryCheck {
         res.add(Evidence.atMost("max ||D(A+)[H]||op / ||H||op in units of 3/kappa^2", Role.CLAIM, worstRatio, 1.0,
                 "C_kappa = 3/kappa^2 from ||A+||op <= 1/kappa"));
         res.add(Evidence.plantedErrorCaught("(G.4) without the term (A+)^2 H (I - AA+)",
-                SlopeEvidence.slope("best slope without the second term", Role.CONTROL, drop2, 2.0, "")));
+                SlopeEvidence.slope("smallest slope without the second term", Role.CONTROL, drop2, 2.0, "")));
         res.add(Evidence.plantedErrorCaught("(G.4) without the term (I - A+A) H (A+)^2",
-                SlopeEvidence.slope("best slope without the third term", Role.CONTROL, drop3, 2.0, "")));
+                SlopeEvidence.slope("smallest slope without the third term", Role.CONTROL, drop3, 2.0, "")));
         res.add(Evidence.plantedErrorCaught("direction A + tE with E positive definite (not tangent to rank r)",
-                SlopeEvidence.slope("largest slope along the non-tangent curve", Role.CONTROL, nonTangent, 2.0, "")));
+                SlopeEvidence.slope("smallest slope along the non-tangent curve", Role.CONTROL, nonTangent, 2.0, "")));
         res.attach(Attachment.csv("g13-worst-remainders.csv", worst.csv()));
         return res.build();
     }

@@ -54,7 +54,7 @@ public final class LemmaG5Check extends TheoryCheck {
                     worstName = c.name();
                 }
                 TaylorSlope p = slope(c, v, 1.05);
-                if (planted == null || p.slope() > planted.slope()) {
+                if (planted == null || p.slope() < planted.slope()) {
                     planted = p;
                 }
             }
@@ -62,7 +62,7 @@ public final class LemmaG5Check extends TheoryCheck {
         res.add(SlopeEvidence.slope("worst operator-norm Taylor-remainder slope of T along exp(tv)", Role.CLAIM, worst,
                 2.0, 2 * tries + " curves (G-LIN tanh, G-GAUSS curved); worst on " + worstName));
         res.add(Evidence.plantedErrorCaught("derivative scaled by 1.05",
-                SlopeEvidence.slope("best slope with the scaled derivative", Role.CONTROL, planted, 2.0, "")));
+                SlopeEvidence.slope("smallest slope with the scaled derivative", Role.CONTROL, planted, 2.0, "")));
         res.attach(Attachment.csv("g5-worst-remainders.csv", worst.csv()));
         return res.build();
     }
