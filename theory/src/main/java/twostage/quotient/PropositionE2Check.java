@@ -79,7 +79,8 @@ public final class PropositionE2Check extends TheoryCheck {
             worstGram = Math.max(worstGram, Math.abs(gram - gramQ) / (1 + Math.abs(gram)));
             TangentCurve curve = new TangentCurve(a, Mat.scale(0.5, RandomMatrices.gaussian(3, 5, rng)));
             ReferenceSection ref = ReferenceSection.at(curve.at(0), 3);
-            TaylorSlope se = secondDifference(s -> Mat.mult(model.eigenSection(curve.at(s)), x));
+            DMatrixRMaj base = model.eigenSection(curve.at(0));
+            TaylorSlope se = secondDifference(s -> Mat.mult(model.eigenSection(curve.at(s), base), x));
             TaylorSlope sr = secondDifference(s -> Mat.mult(ref.section(curve.at(s)), x));
             for (TaylorSlope s : new TaylorSlope[] {se, sr}) {
                 if (worst == null || s.slope() < worst.slope()) {
@@ -87,12 +88,12 @@ public final class PropositionE2Check extends TheoryCheck {
                 }
             }
             TaylorSlope flip = secondDifference(s -> Mat.scale(s < 0 ? -1 : 1,
-                    Mat.mult(model.eigenSection(curve.at(s)), x)));
+                    Mat.mult(model.eigenSection(curve.at(s), base), x)));
             if (planted == null || flip.slope() < planted.slope()) {
                 planted = flip;
             }
             DMatrixRMaj m1 = curve.at(0.05);
-            DMatrixRMaj se1 = model.eigenSection(m1);
+            DMatrixRMaj se1 = model.eigenSection(m1, base);
             DMatrixRMaj sr1 = ref.section(m1);
             DMatrixRMaj gm = model.relate(se1, sr1);
             worstGauge = Math.max(worstGauge, Math.max(LinearOrthogonalModel.orthogonalityDefect(gm),
