@@ -60,6 +60,28 @@ public final class LinearOrthogonalModel {
     }
 
     /**
+     * The eigen-section with each row's sign aligned to a reference value s_ref (row i flipped when
+     * <s_i(M), s_ref,i> < 0). The plain eigen-section fixes signs by the largest-magnitude entry of each eigenvector, a
+     * rule that jumps where that entry changes (a seed sweep found such jumps on random curves); aligned to a nearby
+     * reference it is a smooth local section, as Lemmas E.3 and E.4 require.
+     */
+    public DMatrixRMaj eigenSection(DMatrixRMaj m, DMatrixRMaj reference) {
+        DMatrixRMaj s = eigenSection(m);
+        for (int i = 0; i < k; i++) {
+            double dot = 0;
+            for (int j = 0; j < d; j++) {
+                dot += s.get(i, j) * reference.get(i, j);
+            }
+            if (dot < 0) {
+                for (int j = 0; j < d; j++) {
+                    s.set(i, j, -s.get(i, j));
+                }
+            }
+        }
+        return s;
+    }
+
+    /**
      * The group element relating two representatives of one orbit: g = A' A^+ (with A of full row rank k, A A^+ = I,
      * so A' = g A whenever A' is in the orbit of A).
      */

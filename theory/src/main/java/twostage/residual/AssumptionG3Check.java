@@ -16,11 +16,14 @@ import twostage.stats.MonteCarlo;
  *
  * <p>Validator on G-LIN tanh features (N = 40) and curved G-GAUSS features (d = 5, p = 3): for 10 random inputs x (support
  * points, resp. Gaussian draws) and a random unit v, the pointwise Taylor remainder
- * ||phi(x, exp(tv)) - phi(x, Omega*) - t D phi(x)[v]|| over t = 1e-1..1e-4 must have slope 2 +- 0.3 (the analytic
+ * ||phi(x, exp(tv)) - phi(x, Omega*) - t D phi(x)[v]|| over t = 1e-1..1e-4 must have slope at least 2 - 0.3 (the analytic
  * derivative is right and the map is C^1 with a locally Lipschitz derivative). Toy-NR is affine in omega: its remainder
  * is exactly 0 (reported). Moment proxy (delta = 0.5): E||D phi(X, Omega)||_op^{4.5} with a central-difference Jacobian
  * (h = 1e-6) at Omega* and 10 Omega with ||v|| = 0.1, from N and an independent 2N inputs, must be stable
  * ({@link MomentStability}). Negative control: the derivative scaled by 1.05 gives slope 1.
+ *
+ * <p>False alarm: the slope parts are deterministic; each moment-stability comparison about 4e-6 (see
+ * {@link MomentStability}).
  */
 public final class AssumptionG3Check extends TheoryCheck {
 
@@ -81,10 +84,10 @@ public final class AssumptionG3Check extends TheoryCheck {
                         Mat.add(p0, Mat.scale(t, d))));
                 TaylorSlope sp = TaylorSlope.of(t -> Mat.dist(Mat.mult(row, c.features(Instances.scaled(t, v))),
                         Mat.add(p0, Mat.scale(1.05 * t, d))));
-                if (worst == null || Math.abs(s.slope() - 2) > Math.abs(worst.slope() - 2)) {
+                if (worst == null || s.slope() < worst.slope()) {
                     worst = s;
                 }
-                if (planted == null || Math.abs(sp.slope() - 2) < Math.abs(planted.slope() - 2)) {
+                if (planted == null || sp.slope() < planted.slope()) {
                     planted = sp;
                 }
             }
@@ -109,7 +112,7 @@ public final class AssumptionG3Check extends TheoryCheck {
         res.add(Evidence.zero("unstable estimates of E||D phi||op^4.5 (N vs 2N)", Role.CLAIM, unstable, 0,
                 compared + " points (Omega* and radius 0.1); worst relative change " + worstRel));
         res.add(Evidence.plantedErrorCaught("derivative scaled by 1.05",
-                SlopeEvidence.slope("best pointwise slope with the scaled derivative", Role.CONTROL, planted, 2.0, "")));
+                SlopeEvidence.slope("smallest pointwise slope with the scaled derivative", Role.CONTROL, planted, 2.0, "")));
         return res.build();
     }
 }

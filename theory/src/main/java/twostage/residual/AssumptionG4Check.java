@@ -16,7 +16,7 @@ import twostage.linalg.Mat;
  * <ul>
  *   <li>Toy-NR (Sigma = I): B_v = span{x_2} for every v != 0, so the distance is 0 (to 1e-10): the limit is attained;</li>
  *   <li>Toy-NR correlated: B_v = span{(I - Pi_{x_1 + v x_3}) x_2} -> B0 = span{(I - Pi_{x_1}) x_2}; the distance must
- *   have log-log slope 1 +- 0.3 in v (linear decay) and B0 must be orthogonal to H* (||Pi* Pi_{B0}|| <= 1e-12);</li>
+ *   have log-log slope at least 1 - 0.3 in v (linear decay) and B0 must be orthogonal to H* (||Pi* Pi_{B0}|| <= 1e-12);</li>
  *   <li>Toy-R and a curved regular G-GAUSS instance: N* = {0}, B_v = {0} (rank 0) for all v.</li>
  * </ul>
  * Deterministic. Negative control: on the correlated variant the naive guess B0 = span{x_2} (not orthogonal to H*)

@@ -18,6 +18,9 @@ import twostage.toy.ToyRegular;
  * ratio between the largest and smallest m must be at most 0.5 (for C^2 features the remainder is O(m^-1/2): ratio
  * about 1/8), and over the last step (1600 -> 6400) at most 0.75 (0.5 expected). Negative control: with L scaled by
  * 1.1 the quantity tends to 0.1 ||L(Z)|| in law, so the last-step ratio approaches 1.
+ *
+ * <p>False alarm: negligible; the expected ratios (1/8 and 1/2) sit more than 10 Monte Carlo SE (quantile SE of a
+ * few percent at 1000 replications) inside the bounds.
  */
 public final class LemmaG10Check extends TheoryCheck {
 
@@ -38,7 +41,7 @@ public final class LemmaG10Check extends TheoryCheck {
         CheckResult.Builder res = result(ctx);
         int reps = ctx.scale().pick(1000, 5000);
         StringBuilder table = new StringBuilder("instance,m,q90,q90_planted\n");
-        double plantedBest = Double.POSITIVE_INFINITY;
+        double plantedBest = Double.NEGATIVE_INFINITY;
         for (TwoStageProblem<?> toy : toys()) {
             ResidualMap r = ToyResiduals.of(toy);
             double[] q = new double[MS.length];
@@ -62,10 +65,10 @@ public final class LemmaG10Check extends TheoryCheck {
             int last = MS.length - 1;
             res.add(Evidence.atMost(toy.name() + ": q90(m=6400) / q90(m=1600)", Role.CLAIM, q[last] / q[last - 1],
                     0.75, "still shrinking at the end of the grid (O(m^-1/2) gives 0.5)"));
-            plantedBest = Math.min(plantedBest, qp[last] / qp[last - 1]);
+            plantedBest = Math.max(plantedBest, qp[last] / qp[last - 1]);
         }
         res.add(Evidence.plantedErrorCaught("L scaled by 1.1",
-                Evidence.atMost("smallest q90(6400)/q90(1600) with 1.1 L", Role.CONTROL, plantedBest, 0.75, "")));
+                Evidence.atMost("largest q90(6400)/q90(1600) with 1.1 L", Role.CONTROL, plantedBest, 0.75, "")));
         res.attach(Attachment.csv("g10-quantiles.csv", table.toString()));
         return res.build();
     }

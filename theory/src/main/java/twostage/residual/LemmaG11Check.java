@@ -14,6 +14,9 @@ import twostage.ledger.Role;
  * median of |m Rep - ||L(Z_m)||^2| must decrease at every step and shrink by at least half over the grid (for these
  * instances it is O(m^-1/2)). Negative control: ||(1.05 L)(Z_m)||^2 in place of ||L(Z_m)||^2 leaves a gap of about
  * 0.1 ||L(Z)||^2 that does not shrink.
+ *
+ * <p>False alarm: negligible; the expected ratio (about 1/8 or less) is far inside 0.5 and consecutive medians differ by
+ * a factor about 2, many Monte Carlo SE.
  */
 public final class LemmaG11Check extends TheoryCheck {
 
@@ -28,7 +31,7 @@ public final class LemmaG11Check extends TheoryCheck {
         int reps = ctx.scale().pick(1000, 5000);
         int[] ms = LemmaG10Check.MS;
         StringBuilder table = new StringBuilder("instance,m,median_gap,median_gap_planted\n");
-        double plantedBest = Double.POSITIVE_INFINITY;
+        double plantedBest = Double.NEGATIVE_INFINITY;
         for (TwoStageProblem<?> toy : LemmaG10Check.toys()) {
             ResidualMap r = ToyResiduals.of(toy);
             double[] med = new double[ms.length];
@@ -53,10 +56,10 @@ public final class LemmaG11Check extends TheoryCheck {
                     reps + " replications per m"));
             res.add(Evidence.atMost(toy.name() + ": median gap ratio m=6400 over m=100", Role.CLAIM,
                     med[ms.length - 1] / med[0], 0.5, "median(100) = " + med[0]));
-            plantedBest = Math.min(plantedBest, medP[ms.length - 1] / medP[0]);
+            plantedBest = Math.max(plantedBest, medP[ms.length - 1] / medP[0]);
         }
         res.add(Evidence.plantedErrorCaught("||(1.05 L)(Z_m)||^2 in place of ||L(Z_m)||^2",
-                Evidence.atMost("smallest median-gap ratio with 1.05 L", Role.CONTROL, plantedBest, 0.5, "")));
+                Evidence.atMost("largest median-gap ratio with 1.05 L", Role.CONTROL, plantedBest, 0.5, "")));
         res.attach(Attachment.csv("g11-median-gap.csv", table.toString()));
         return res.build();
     }

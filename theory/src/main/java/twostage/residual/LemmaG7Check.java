@@ -17,7 +17,7 @@ import twostage.random.Rng;
  * <p>Instances: Toy-NR and its correlated variant (B0 != {0}, from package twostage.toy), curved G-GAUSS (d = 5,
  * p = 3, B0 = {0}) and G-LIN tanh (N = 40, k = 3, B0 = {0}) with random theta*. Exact identity at 10 random v per
  * instance (tolerance 1e-10 (1 + ||e||)); Taylor slope of ||e_{exp(tv)} - t L(v)|| over t = 1e-1..1e-4 must be
- * 2 +- 0.3 for a random unit v. Deterministic.
+ * at least 2 - 0.3 for a random unit v. Deterministic.
  *
  * <p>Negative control: on the correlated Toy-NR, L without Pi_{B0} (the regular-case formula applied to a non-regular
  * instance) leaves an O(t) remainder.
@@ -59,7 +59,7 @@ public final class LemmaG7Check extends TheoryCheck {
                         / (1 + r.space().norm(e)));
             }
             TaylorSlope s = slope(r, Instances.unitVector(k, rng));
-            if (worst == null || Math.abs(s.slope() - 2) > Math.abs(worst.slope() - 2)) {
+            if (worst == null || s.slope() < worst.slope()) {
                 worst = s;
                 worstName = r.curve().name();
             }

@@ -9,6 +9,9 @@ import twostage.ledger.CheckResult;
 import twostage.ledger.Evidence;
 import twostage.ledger.Role;
 import twostage.linalg.Mat;
+import twostage.ls.FeatureMap;
+import twostage.ls.FiniteSupportLaw;
+import twostage.ls.PopulationProjector;
 import twostage.random.Rng;
 
 /**
@@ -18,7 +21,7 @@ import twostage.random.Rng;
  * <p>Instances (random, per replication): G-LIN tanh features on N = 40 support points (d = 3, k = 3, full rank);
  * G-LIN with a dependent fourth feature phi_1 + (1 + B_00) phi_2 (rank 3 with a kernel that turns with Omega);
  * G-GAUSS curved linear features (d = 5, p = 3). For a random unit direction v the L^2-operator-norm Taylor remainder
- * over t = 1e-1..1e-4 must have slope 2 +- 0.3, and the central difference of Pi at t = 1e-5 must match DPi[v] to
+ * over t = 1e-1..1e-4 must have slope at least 2 - 0.3, and the central difference of Pi at t = 1e-5 must match DPi[v] to
  * relative error 1e-6. Deterministic (no statistical false alarm).
  *
  * <p>Negative control: on the dependent instance, the product rule without the term T D(Sigma^+)[DSigma] T^adj
@@ -47,7 +50,6 @@ public final class PropositionG14Check extends TheoryCheck {
             dependent.add(dep);
             curves.add(Instances.curvedGaussian(rng, 5, 3, 3));
         }
-        double worstDev = -1;
         TaylorSlope worst = null;
         String worstName = "";
         double worstFd = 0;
@@ -55,8 +57,7 @@ public final class PropositionG14Check extends TheoryCheck {
         for (FeatureCurve c : curves) {
             double[] v = Instances.unitVector(c.tangentDimension(), ctx.rng(claimId() + "/v", k++));
             TaylorSlope s = ProjectorDerivative.slope(c, v, true);
-            if (Math.abs(s.slope() - 2) > worstDev) {
-                worstDev = Math.abs(s.slope() - 2);
+            if (worst == null || s.slope() < worst.slope()) {
                 worst = s;
                 worstName = c.name();
             }
@@ -72,19 +73,34 @@ public final class PropositionG14Check extends TheoryCheck {
                         + "Gaussian); worst on " + worstName));
         res.add(Evidence.atMost("max relative L2-operator error of central FD (h=1e-5) vs DPi", Role.CLAIM, worstFd,
                 1e-6, "DERIVATIVE rule of claims.md section 0"));
-        double bestPlanted = Double.POSITIVE_INFINITY;
         TaylorSlope planted = null;
         for (FeatureCurve c : dependent) {
             double[] v = Instances.unitVector(c.tangentDimension(), ctx.rng(claimId() + "/planted", 0));
             TaylorSlope s = ProjectorDerivative.slope(c, v, false);
-            if (Math.abs(s.slope() - 2) < bestPlanted) {
-                bestPlanted = Math.abs(s.slope() - 2);
+            if (planted == null || s.slope() < planted.slope()) {
                 planted = s;
             }
         }
         res.add(Evidence.plantedErrorCaught("product rule without the term T D(Sigma+)[DSigma] T^adj",
-                SlopeEvidence.slope("slope without the pseudo-inverse derivative term", Role.CONTROL, planted, 2.0,
+                SlopeEvidence.slope("smallest slope without the pseudo-inverse derivative term", Role.CONTROL, planted, 2.0,
                         "")));
+        // the same population projector from the least-squares package (independent implementation of Pi on G-LIN)
+        double worstLs = 0;
+        for (FeatureCurve c : curves) {
+            if (c instanceof TanhCurve tc && tc.featureDimension() == tc.b0().numCols) {
+                FiniteSupportLaw law = FiniteSupportLaw.uniform(tc.points(), FeatureMap.tanh(tc.b0()), x -> 0.0);
+                PopulationProjector pp = PopulationProjector.of(law);
+                DMatrixRMaj mine = tc.space().projector(tc.featuresAtTruth());
+                Rng g = ctx.rng(claimId() + "/ls", 0);
+                for (int j = 0; j < 5; j++) {
+                    double[] h = g.gaussians(tc.points().numRows);
+                    DMatrixRMaj ours = Mat.mult(mine, Mat.col(h));
+                    worstLs = Math.max(worstLs, Mat.dist(ours, Mat.col(pp.apply(h))) / (1 + Mat.frob(ours)));
+                }
+            }
+        }
+        res.add(Evidence.zero("max ||Pi g here - Pi g from twostage.ls.PopulationProjector|| on G-LIN", Role.CONTROL,
+                worstLs, 1e-10, "two implementations of the population projector"));
         res.attach(Attachment.csv("g14-worst-remainders.csv", worst.csv()));
         return res.build();
     }

@@ -4,10 +4,12 @@ import twostage.ledger.Evidence;
 import twostage.ledger.Role;
 
 /**
- * Evidence for Taylor-remainder slope tests. A fitted log-log slope is accepted when it is within
- * {@link #TOLERANCE} of the expected order (2 for a first-order expansion of a C^2 map). With seven steps
- * 1e-1 .. 1e-4 the fitted slope of a correct expansion differs from 2 only through the third-order term at the
- * largest step, well under 0.3 on the instances used; a wrong derivative leaves an O(h) remainder (slope 1).
+ * Evidence for Taylor-remainder slope tests. A fitted log-log slope is accepted when it is at least the expected order
+ * minus {@link #TOLERANCE} (2 - 0.3 for a first-order expansion of a C^2 map): the remainder of a correct expansion is
+ * O(h^2), and a larger slope only means that the second-order term happens to be small along that direction (seen on
+ * some random curves at PAPER scale). A wrong derivative leaves an O(h) remainder (slope about 1), which is caught.
+ * Callers report the smallest slope over their instances, for the claim and for the planted error alike (the same
+ * comparison: "every instance has slope >= 1.7"; a planted error is caught when some instance fails it).
  */
 public final class SlopeEvidence {
 
@@ -18,6 +20,6 @@ public final class SlopeEvidence {
     }
 
     public static Evidence slope(String quantity, Role role, TaylorSlope s, double expected, String note) {
-        return Evidence.close(quantity, role, s.slope(), expected, TOLERANCE, note + "; " + s);
+        return Evidence.atLeast(quantity, role, s.slope(), expected - TOLERANCE, note + "; " + s);
     }
 }

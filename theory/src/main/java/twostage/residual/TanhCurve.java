@@ -98,6 +98,12 @@ public final class TanhCurve implements FeatureCurve {
         return f;
     }
 
+    /** The support points (N x d). */
+    public DMatrixRMaj points() { return points.copy(); }
+
+    /** B0 (d x k). */
+    public DMatrixRMaj b0() { return b0.copy(); }
+
     @Override public FunctionSpace space() { return space; }
     @Override public int featureDimension() { return b0.numCols + (dependent ? 1 : 0); }
     @Override public int tangentDimension() { return directions.length; }
