@@ -37,22 +37,9 @@ public final class Assumption65Check extends GmmCheck {
         res.add(Evidence.atLeast("(ii) eigengap lambda_r* - lambda_{r*+1}", Role.CLAIM, lam[r - 1] - lam[r], 1e-8 * lam[0], ""));
         int n = ctx.scale().pick(20_000, 100_000);
         int p = k * (d + 1);
-        DMatrixRMaj s = new DMatrixRMaj(p, p);
-        twostage.random.Rng rng = ctx.rng(claimId(), 0);
-        double[] f = new double[p];
-        for (int j = 0; j < n; j++) {
-            inst.featuresAtTruth().full(inst.model().sample(rng), 0, f, 0);
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b < p; b++) {
-                    s.data[a * p + b] += f[a] * f[b] / n;
-                }
-            }
-        }
+        DMatrixRMaj s = LemmaJ2Check.covariance(inst, inst.model().centres(), inst.model().sample(n, ctx.rng(claimId(), 0)));
         double[] ev = SymmetricEigen.of(InteractionLimit.symmetrize(s)).values();
-        int rank = 0;
-        while (rank < p && ev[rank] > 1e-8 * ev[0]) {
-            rank++;
-        }
+        int rank = numericalRank(ev);
         res.add(Evidence.info("spectrum of E[psi psi^T] (MC)", ev[0], String.format(java.util.Locale.ROOT,
                 "N=%d; lambda_1=%.4g, lambda_%d=%.4g, lambda_%d=%.3g (relative cut 1e-8)", n, ev[0], rank, ev[rank - 1],
                 rank + 1, rank < p ? ev[rank] : 0.0)));
