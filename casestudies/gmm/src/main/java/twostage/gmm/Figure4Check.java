@@ -66,6 +66,17 @@ public final class Figure4Check extends GmmCheck {
                 }
             }
         }
+        int wrongCount = 0;
+        double wrongCentre = s.sigma2Deff() * 17.0 / 16.0;
+        for (double v : s.var()[g - 1]) {
+            if (Math.abs(v - wrongCentre) > eps) {
+                wrongCount++;
+            }
+        }
+        double pw = wrongCount / (double) s.var()[g - 1].length;
+        res.add(Evidence.plantedErrorCaught("p_var centred at sigma^2 (d_eff + 1)",
+                Evidence.withinSE("planted p_var at n=" + s.ns()[g - 1] + " vs ours", Role.CONTROL, pw, pVar[g - 1],
+                        Math.sqrt(Math.max(pVar[g - 1] * (1 - pVar[g - 1]), 1e-4) * 2.0 / s.reps()), FalseAlarm.Z, "")));
         res.add(Evidence.atMost("D_tot(last n) <= D_tot(first n)", Role.CLAIM, dTot[g - 1], dTot[0], ""));
         res.add(Evidence.atMost("D_pre(last n) <= D_pre(first n) + 1.36 sqrt(2/N)", Role.CLAIM, dPre[g - 1],
                 dPre[0] + 1.36 * Math.sqrt(2.0 / s.reps()), "D_pre is already at its noise floor when n Rep matches the limit"));
