@@ -24,15 +24,6 @@ abstract class GmmCheck implements Check {
         return MixtureInstance.of(MixtureModel.of(k, d, u), t, sigma2);
     }
 
-    /** The number of eigenvalues (decreasing) above 1e-8 times the largest. */
-    static int numericalRank(double[] ev) {
-        int r = 0;
-        while (r < ev.length && ev[r] > 1e-8 * ev[0]) {
-            r++;
-        }
-        return r;
-    }
-
     static double[] gaussianDirection(int q, twostage.random.Rng rng) {
         double[] v = rng.gaussians(q);
         double n = Slopes.norm(v);

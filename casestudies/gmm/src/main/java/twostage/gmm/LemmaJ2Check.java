@@ -29,7 +29,7 @@ public final class LemmaJ2Check extends GmmCheck {
         MixtureInstance inst = MixtureInstance.paper(4, d, 2.0, MixtureInstance.PAPER_SIGMA2);
         Rng rng = ctx.rng(claimId(), 0);
         DMatrixRMaj x = inst.model().sample(ctx.scale().pick(20_000, 100_000), rng);
-        DMatrixRMaj s0 = covariance(inst, inst.model().centres(), x);
+        DMatrixRMaj s0 = FeatureMoments.covariance(inst, inst.model().centres(), x);
         double[] ts = {1e-1, 1e-2, 1e-3};
         double worst = 0, planted = 0;
         StringBuilder note = new StringBuilder();
@@ -38,7 +38,7 @@ public final class LemmaJ2Check extends GmmCheck {
             double[] diff = new double[ts.length];
             double[] jump = new double[ts.length];
             for (int i = 0; i < ts.length; i++) {
-                DMatrixRMaj st = covariance(inst, Slopes.axpy(inst.model().centres(), ts[i], v), x);
+                DMatrixRMaj st = FeatureMoments.covariance(inst, Slopes.axpy(inst.model().centres(), ts[i], v), x);
                 diff[i] = Mat.opNorm(Mat.sub(st, s0));
                 jump[i] = Mat.opNorm(Mat.sub(Mat.add(st, Mat.scale(0.01, Mat.identity(st.numRows))), s0));
             }
@@ -62,24 +62,5 @@ public final class LemmaJ2Check extends GmmCheck {
             }
         }
         throw new IllegalStateException();
-    }
-
-    static DMatrixRMaj covariance(MixtureInstance inst, double[] u, DMatrixRMaj x) {
-        FeatureMap f = inst.features(u);
-        int p = f.fullDimension();
-        double[] psi = new double[p];
-        DMatrixRMaj s = new DMatrixRMaj(p, p);
-        for (int j = 0; j < x.numRows; j++) {
-            f.full(x.data, j * inst.dimension(), psi, 0);
-            for (int a = 0; a < p; a++) {
-                if (psi[a] == 0) {
-                    continue;
-                }
-                for (int b = 0; b < p; b++) {
-                    s.data[a * p + b] += psi[a] * psi[b];
-                }
-            }
-        }
-        return Mat.scale(1.0 / x.numRows, s);
     }
 }

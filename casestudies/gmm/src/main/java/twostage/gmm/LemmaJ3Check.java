@@ -51,9 +51,9 @@ public final class LemmaJ3Check extends GmmCheck {
         MixtureInstance inst = MixtureInstance.paper(4, 20, 2.0, MixtureInstance.PAPER_SIGMA2);
         Rng rng = ctx.rng(claimId() + "/instance", 0);
         RepresentationError rep = RepresentationError.of(inst, ctx.scale().pick(20_000, 200_000), rng);
-        DMatrixRMaj full = LemmaJ2Check.covariance(inst, inst.model().centres(), inst.model().sample(ctx.scale().pick(5_000, 50_000), rng));
+        DMatrixRMaj full = FeatureMoments.covariance(inst, inst.model().centres(), inst.model().sample(ctx.scale().pick(5_000, 50_000), rng));
         double[] ev = SymmetricEigen.of(InteractionLimit.symmetrize(full)).values();
-        int rank = numericalRank(ev);
+        int rank = FeatureMoments.numericalRank(ev);
         res.add(Evidence.info("rank of Sigma(U*) in the (6.4) coordinates (of K(d+1) = " + ev.length + ")", rank,
                 "the hypothesis Sigma(U*) > 0 holds only on the span of psi (rank K(r*+1)); the lemma is applied there"));
         double l0 = rep.minEigenvalue(inst.model().centres());

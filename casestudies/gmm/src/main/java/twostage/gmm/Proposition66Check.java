@@ -54,8 +54,8 @@ public final class Proposition66Check extends GmmCheck {
         int worst = target;
         for (int t = 0; t < 5; t++) {
             double[] u = Slopes.axpy(inst.model().centres(), 0.05, gaussianDirection(inst.model().parameterDimension(), rng));
-            double[] lam = SymmetricEigen.of(InteractionLimit.symmetrize(LemmaJ2Check.covariance(inst, u, x))).values();
-            int r = numericalRank(lam);
+            double[] lam = SymmetricEigen.of(InteractionLimit.symmetrize(FeatureMoments.covariance(inst, u, x))).values();
+            int r = FeatureMoments.numericalRank(lam);
             if (r != target) {
                 worst = r;
             }
