@@ -5,7 +5,7 @@ import twostage.check.Scale;
 
 /**
  * Not a test: E||L(Z)||^2 at every digitised abscissa of Figure 2 with given Monte Carlo sizes (default 2e4, 1e5, 1e5),
- * printed beside the paper's value; arguments: fisher projection evaluation [threads].
+ * printed beside the paper's value; arguments: fisher projection evaluation [threads] [panel prefix, e.g. "(c)"].
  */
 public final class Figure2Sweep {
 
@@ -15,7 +15,8 @@ public final class Figure2Sweep {
         int ne = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         CheckContext ctx = CheckContext.of(Scale.PAPER, 0L, threads, CheckContext.Progress.NONE);
-        for (PaperFigures.Point p : PaperFigures.select("Figure 2", "(", null)) {
+        String only = args.length > 4 ? args[4] : "(";
+        for (PaperFigures.Point p : PaperFigures.select("Figure 2", only, null)) {
             String panel = p.panel().substring(0, 3);
             int k = panel.equals("(a)") ? (int) Math.round(p.x()) : 4;
             int d = panel.equals("(a)") ? 30 : panel.equals("(b)") ? (int) Math.round(p.x()) : 20;
