@@ -37,28 +37,24 @@ public final class Assumption65Check extends GmmCheck {
         res.add(Evidence.atLeast("(ii) eigengap lambda_r* - lambda_{r*+1}", Role.CLAIM, lam[r - 1] - lam[r], 1e-8 * lam[0], ""));
         int n = ctx.scale().pick(20_000, 100_000);
         int p = k * (d + 1);
-        DMatrixRMaj s = new DMatrixRMaj(p, p);
-        twostage.random.Rng rng = ctx.rng(claimId(), 0);
-        double[] f = new double[p];
-        for (int j = 0; j < n; j++) {
-            inst.featuresAtTruth().full(inst.model().sample(rng), 0, f, 0);
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b < p; b++) {
-                    s.data[a * p + b] += f[a] * f[b] / n;
-                }
-            }
-        }
+        DMatrixRMaj s = FeatureMoments.covariance(inst, inst.model().centres(), inst.model().sample(n, ctx.rng(claimId(), 0)));
         double[] ev = SymmetricEigen.of(InteractionLimit.symmetrize(s)).values();
-        int rank = 0;
-        while (rank < p && ev[rank] > 1e-8 * ev[0]) {
-            rank++;
-        }
+        int rank = FeatureMoments.numericalRank(ev);
         res.add(Evidence.info("spectrum of E[psi psi^T] (MC)", ev[0], String.format(java.util.Locale.ROOT,
                 "N=%d; lambda_1=%.4g, lambda_%d=%.4g, lambda_%d=%.3g (relative cut 1e-8)", n, ev[0], rank, ev[rank - 1],
                 rank + 1, rank < p ? ev[rank] : 0.0)));
         res.add(Evidence.close("(iii) rank E[psi psi^T] vs K(r*+1)", Role.CLAIM, rank, k * (r + 1), 0, "p = K(d+1) = " + p));
         res.add(Evidence.plantedErrorCaught("expected rank K(r*+1)+1",
                 Evidence.close("rank vs K(r*+1)+1", Role.CONTROL, rank, k * (r + 1) + 1, 0, "")));
+        boolean validatorAccepts;
+        try {
+            inst.requireFeatureRank(n, ctx.rng(claimId() + "/validator", 0));
+            validatorAccepts = true;
+        } catch (IllegalArgumentException e) {
+            validatorAccepts = false;
+        }
+        res.add(Evidence.condition("MixtureInstance.requireFeatureRank accepts the instance (independent sample)",
+                Role.CLAIM, validatorAccepts, ""));
         res.add(rejects("coinciding centres u_1 = u_2", () -> MixtureModel.of(2, 2, new double[] {1, 1, 1, 1})));
         res.add(rejects("no eigengap: K=3 collinear-free but r asked above rank", () ->
                 CentredSubspace.of(3, 3, new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}, 2 + 1)));

@@ -94,6 +94,23 @@ public final class MixtureInstance {
     /** d_eff = K(r*+1) under Assumption 6.5(iii). */
     public int effectiveDimension() { return components() * (rank + 1); }
 
+    /**
+     * Assumption 6.5(iii): the numerical rank (relative cut 1e-8) of the Monte Carlo E[psi_{U*} psi_{U*}^T] on n draws,
+     * in the (6.4) coordinates, must be K(r*+1); returns it.
+     *
+     * @throws IllegalArgumentException naming the condition if it is not
+     */
+    public int requireFeatureRank(int n, twostage.random.Rng rng) {
+        org.ejml.data.DMatrixRMaj s = FeatureMoments.covariance(this, model.centres(), model.sample(n, rng));
+        double[] ev = twostage.linalg.SymmetricEigen.of(InteractionLimit.symmetrize(s)).values();
+        int r = FeatureMoments.numericalRank(ev);
+        if (r != effectiveDimension()) {
+            throw new IllegalArgumentException("Assumption 6.5(iii) fails: rank E[psi psi^T] = " + r + " != K(r*+1) = "
+                    + effectiveDimension());
+        }
+        return r;
+    }
+
     /** The feature map at U (same projector rank r*). */
     public FeatureMap features(double[] u) {
         return FeatureMap.at(components(), dimension(), u, rank);

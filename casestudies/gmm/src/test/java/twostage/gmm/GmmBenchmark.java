@@ -11,6 +11,12 @@ import twostage.check.Scale;
  */
 public final class GmmBenchmark {
 
+    /** CPU seconds used by this process so far (all threads). */
+    static double cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
     public static void main(String[] args) {
         int nf = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int np = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
@@ -20,8 +26,11 @@ public final class GmmBenchmark {
         CheckContext ctx = CheckContext.of(Scale.PAPER, 0L, threads, CheckContext.Progress.NONE);
         MixtureInstance inst = MixtureInstance.paper(4, 20, 2.0, MixtureInstance.PAPER_SIGMA2);
         long t0 = System.nanoTime();
+        double c0 = cpu();
         InteractionLimit lim = InteractionLimit.compute(inst, new InteractionLimit.Sizes(nf, np, ne), ctx, "bench");
         double sec = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("  (process CPU %.1f s; machine load average %.1f)%n", cpu() - c0,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("E||L(Z)||^2 = %.6g (SE eval %.2g, fisher %.2g, total %.2g), sizes %d/%d/%d, %d threads: %.1f s%n",
                 lim.meanSquare(), lim.evaluationStandardError(), lim.fisherStandardError(), lim.standardError(),
                 nf, np, ne, threads, sec);
@@ -33,6 +42,7 @@ public final class GmmBenchmark {
         System.out.printf("evaluation sample 2e5 set-up: %.2f s%n", (System.nanoTime() - t1) / 1e9);
         for (int n : new int[] {100, 1000, 10_000, 100_000}) {
             long t2 = System.nanoTime();
+            double c2 = cpu();
             int its = 0;
             for (int r = 0; r < reps; r++) {
                 TwoStageReplication.Outcome o = rep.run(n, 2.0, true, ctx.rng("bench/rep" + n, r));
@@ -40,8 +50,8 @@ public final class GmmBenchmark {
                 System.out.printf("  n=%d total %.4g pre %.4g leak %.4g var %.4g (EM its %d)%n", n, o.total(),
                         o.pretraining(), o.leakage(), o.variance(), o.emIterations());
             }
-            System.out.printf("n=%d: %.3f s per repetition (mean EM iterations %.1f)%n", n,
-                    (System.nanoTime() - t2) / 1e9 / reps, its / (double) reps);
+            System.out.printf("n=%d: %.3f s wall, %.3f s CPU per repetition (mean EM iterations %.1f)%n", n,
+                    (System.nanoTime() - t2) / 1e9 / reps, (cpu() - c2) / reps, its / (double) reps);
         }
     }
 }
