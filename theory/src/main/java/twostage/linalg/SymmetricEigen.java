@@ -70,17 +70,28 @@ public record SymmetricEigen(double[] values, DMatrixRMaj vectors) {
         return out;
     }
 
-    /** The first k eigenvectors as a d x k matrix. */
+    /** The first k eigenvectors as a d x k matrix (d x 0 for k = 0). */
     public DMatrixRMaj leading(int k) {
+        requireSplit(k);
+        return columns(0, k);
+    }
+
+    /** The last n - k eigenvectors as a d x (n - k) matrix (d x 0 for k = n). */
+    public DMatrixRMaj trailing(int k) {
+        requireSplit(k);
+        return columns(k, values.length);
+    }
+
+    private void requireSplit(int k) {
         if (k < 0 || k > values.length) {
             throw new IllegalArgumentException("k must be in [0, " + values.length + "], got " + k);
         }
-        return CommonOps_DDRM.extract(vectors, 0, vectors.numRows, 0, k);
     }
 
-    /** The last n - k eigenvectors. */
-    public DMatrixRMaj trailing(int k) {
-        return CommonOps_DDRM.extract(vectors, 0, vectors.numRows, k, vectors.numCols);
+    private DMatrixRMaj columns(int from, int to) {
+        // EJML's extract rejects an empty column range, so the empty block is built directly
+        return from == to ? new DMatrixRMaj(vectors.numRows, 0)
+                : CommonOps_DDRM.extract(vectors, 0, vectors.numRows, from, to);
     }
 
     /** Number of eigenvalues above {@code relTol * max(|lambda|)}. */
