@@ -54,12 +54,15 @@ final class FiniteSampleStudy {
     }
 
     private static Result run(CheckContext ctx) {
+        return run(ctx, ctx.scale().pick(new int[] {100, 316, 1000}, paperGrid()), ctx.scale().pick(150, 1000),
+                ctx.scale().pick(20_000, 200_000), ctx.scale().pick(new InteractionLimit.Sizes(10_000, 40_000, 40_000),
+                        new InteractionLimit.Sizes(100_000, 200_000, 200_000)));
+    }
+
+    /** The study with explicit sizes (for intermediate-scale runs). */
+    static Result run(CheckContext ctx, int[] ns, int reps, int eval, InteractionLimit.Sizes limitSizes) {
         MixtureInstance inst = MixtureInstance.paper(4, 20, 2.0, MixtureInstance.PAPER_SIGMA2);
-        int[] ns = ctx.scale().pick(new int[] {100, 316, 1000}, paperGrid());
-        int reps = ctx.scale().pick(150, 1000);
-        int eval = ctx.scale().pick(20_000, 200_000);
-        InteractionLimit lim = InteractionLimit.compute(inst, ctx.scale().pick(new InteractionLimit.Sizes(10_000, 40_000,
-                40_000), new InteractionLimit.Sizes(100_000, 200_000, 200_000)), ctx, "Figure 3/4 limit");
+        InteractionLimit lim = InteractionLimit.compute(inst, limitSizes, ctx, "Figure 3/4 limit");
         TwoStageReplication rep = TwoStageReplication.of(inst, eval, EmEstimator.of(4, 20, 1e-6, 1000, 0),
                 ctx.rng("Figure 3/4 evaluation sample", 0));
         double[][] total = new double[ns.length][];
