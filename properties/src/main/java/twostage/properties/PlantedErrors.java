@@ -29,15 +29,21 @@ public final class PlantedErrors {
         };
     }
 
-    /** psi'(x, w) = psi(x, w) + c with a fixed offset c = (0.7, ..., 0.7): not equivariant at all. */
+    /**
+     * psi'(x, w) = psi(x, w) + c with a fixed offset c_j = 0.3 + 0.1 j. The entries are distinct on purpose: a constant
+     * offset (0.7, ..., 0.7) is fixed by every permutation, so under S_K it would still be equivariant (the property
+     * test found this on the mixture instance).
+     */
     public static Representation offset(Representation rep) {
         int p = rep.featureDimension();
         return new Representation() {
             @Override public int featureDimension() { return p; }
             @Override public DMatrixRMaj features(double[] w, DMatrixRMaj x) {
                 DMatrixRMaj f = rep.features(w, x).copy();
-                for (int i = 0; i < f.getNumElements(); i++) {
-                    f.set(i, f.get(i) + 0.7);
+                for (int i = 0; i < f.numRows; i++) {
+                    for (int j = 0; j < f.numCols; j++) {
+                        f.set(i, j, f.get(i, j) + 0.3 + 0.1 * j);
+                    }
                 }
                 return f;
             }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import twostage.factor.FactorModel;
 import twostage.factor.FactorProblem;
+import twostage.gmm.MixtureInstance;
+import twostage.gmm.MixtureProblem;
 import twostage.random.Rng;
 import twostage.spectral.SpectralInstances;
 import twostage.spectral.SpectralProblem;
@@ -27,6 +29,9 @@ public final class Subjects {
                 SpectralProblem.of(SpectralInstances.random(4, 2, false, Rng.of(41)), "spectral d=4 k=2"), true));
         out.add(Subject.gaussianNearTruth("factor d=5 k=2 (O(2) on the loading)",
                 FactorProblem.of(FactorModel.random(5, new double[] {2.0, 0.8}, 1.0, 0.5, Rng.of(43))), true));
+        out.add(Subject.gaussianNearTruth("mixture K=3 d=4 beta=2 (S_3 by relabelling)",
+                MixtureProblem.of(MixtureInstance.paper(3, 4, 2.0, MixtureInstance.PAPER_SIGMA2), 2000, 2000, Rng.of(47)),
+                true));
         return out;
     }
 }
