@@ -454,6 +454,9 @@ public final class LimitLawEngine {
             while (dim < e.values().length && e.values()[dim] > 1e-8 * scale) {
                 dim++;
             }
+            if (dim == 0) {
+                return new DMatrixRMaj(r.numRows, 0); // N* is not {0} but nothing is activated: B_v = {0}
+            }
             DMatrixRMaj b = Mat.mult(r, e.leading(dim));
             for (int c = 0; c < dim; c++) {
                 double f = 1 / Math.sqrt(e.values()[c]);
