@@ -61,6 +61,18 @@ final class Baseline {
         LedgerJson.MAPPER.writeValue(file.toFile(), snapshot(report));
     }
 
+    /** Figures keyed by quantity name and occurrence (a check may compare the same quantity on several instances). */
+    static Map<String, JsonNode> keyed(JsonNode figures) {
+        Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (JsonNode f : figures) {
+            String q = f.path("quantity").asText();
+            int k = seen.merge(q, 1, Integer::sum);
+            out.put(q + "#" + k, f);
+        }
+        return out;
+    }
+
     /** Differences that fail the gate, each naming the claim, the check and the figure. */
     static List<String> compare(AuditReport report, Path file) {
         List<String> out = new ArrayList<>();
@@ -93,10 +105,10 @@ final class Baseline {
                     out.add("baseline: " + id + " / " + name + " status changed " + oc.path("status").asText()
                             + " -> " + nc.path("status").asText());
                 }
-                Map<String, JsonNode> nFigs = new HashMap<>();
-                nc.path("figures").forEach(f -> nFigs.put(f.path("quantity").asText(), f));
-                for (JsonNode of : oc.path("figures")) {
-                    JsonNode nf = nFigs.get(of.path("quantity").asText());
+                Map<String, JsonNode> nFigs = keyed(nc.path("figures"));
+                for (Map.Entry<String, JsonNode> oe : keyed(oc.path("figures")).entrySet()) {
+                    JsonNode of = oe.getValue();
+                    JsonNode nf = nFigs.get(oe.getKey());
                     if (nf == null || of.path("computed").isNull() || nf.path("computed").isNull()) {
                         continue;
                     }

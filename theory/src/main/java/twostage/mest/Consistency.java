@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import twostage.check.CheckContext;
 import twostage.check.FalseAlarm;
-import twostage.geometry.LogLogSlope;
+import twostage.stats.LogLogSlope;
 import twostage.ledger.Attachment;
 import twostage.ledger.Evidence;
 import twostage.ledger.Role;

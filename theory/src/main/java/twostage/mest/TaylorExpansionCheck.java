@@ -3,7 +3,7 @@ package twostage.mest;
 import org.ejml.data.DMatrixRMaj;
 import twostage.check.Check;
 import twostage.check.CheckContext;
-import twostage.geometry.LogLogSlope;
+import twostage.stats.LogLogSlope;
 import twostage.geometry.SphereManifold;
 import twostage.geometry.Vectors;
 import twostage.ledger.CheckResult;

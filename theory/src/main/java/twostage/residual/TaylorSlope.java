@@ -29,8 +29,7 @@ public record TaylorSlope(double[] steps, double[] remainders, double slope) {
         if (h.length != r.length || h.length < 2) {
             throw new IllegalArgumentException("need at least two (step, remainder) pairs of equal length");
         }
-        double sx = 0, sy = 0, sxx = 0, sxy = 0;
-        int n = 0;
+        java.util.List<double[]> kept = new java.util.ArrayList<>();
         for (int i = 0; i < h.length; i++) {
             if (!(h[i] > 0)) {
                 throw new IllegalArgumentException("steps must be positive, got " + h[i]);
@@ -38,18 +37,13 @@ public record TaylorSlope(double[] steps, double[] remainders, double slope) {
             if (Double.isNaN(r[i]) || r[i] < 0) {
                 throw new IllegalArgumentException("remainder must be a non-negative number, got " + r[i]);
             }
-            if (r[i] <= floor) {
-                continue;
+            if (r[i] > floor) {
+                kept.add(new double[] {h[i], r[i]});
             }
-            double x = Math.log(h[i]);
-            double y = Math.log(r[i]);
-            sx += x;
-            sy += y;
-            sxx += x * x;
-            sxy += x * y;
-            n++;
         }
-        double slope = n < 2 ? Double.POSITIVE_INFINITY : (n * sxy - sx * sy) / (n * sxx - sx * sx);
+        // all at round-off: the expansion is exact to working precision
+        double slope = kept.size() < 2 ? Double.POSITIVE_INFINITY : twostage.stats.LogLogSlope.fit(
+                kept.stream().mapToDouble(x -> x[0]).toArray(), kept.stream().mapToDouble(x -> x[1]).toArray());
         return new TaylorSlope(h.clone(), r.clone(), slope);
     }
 

@@ -1,5 +1,7 @@
 package twostage.geometry;
 
+import twostage.stats.LogLogSlope;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -5,7 +5,7 @@ import java.util.List;
 import twostage.check.Check;
 import twostage.check.CheckContext;
 import twostage.check.FalseAlarm;
-import twostage.geometry.LogLogSlope;
+import twostage.stats.LogLogSlope;
 import twostage.ledger.Attachment;
 import twostage.ledger.CheckResult;
 import twostage.ledger.Evidence;

@@ -3,7 +3,7 @@ package twostage.factor;
 import org.ejml.data.DMatrixRMaj;
 import twostage.check.Check;
 import twostage.check.CheckContext;
-import twostage.geometry.LogLogSlope;
+import twostage.stats.LogLogSlope;
 import twostage.ledger.CheckResult;
 import twostage.ledger.Evidence;
 import twostage.ledger.Role;

@@ -7,7 +7,7 @@ import twostage.check.CheckContext;
 import twostage.check.FalseAlarm;
 import twostage.geometry.FixedRankPsdGeometry;
 import twostage.geometry.FixedRankPsdPoint;
-import twostage.geometry.LogLogSlope;
+import twostage.stats.LogLogSlope;
 import twostage.ledger.Attachment;
 import twostage.ledger.CheckResult;
 import twostage.ledger.Evidence;

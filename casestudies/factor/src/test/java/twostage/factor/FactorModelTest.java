@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import twostage.check.CheckContext;
-import twostage.geometry.LogLogSlope;
+import twostage.stats.LogLogSlope;
 import twostage.linalg.Mat;
 import twostage.random.RandomMatrices;
 import twostage.random.Rng;

@@ -1,5 +1,6 @@
 package twostage.gmm;
 
+import twostage.stats.LogLogSlope;
 import org.ejml.data.DMatrixRMaj;
 import twostage.check.CheckContext;
 import twostage.ledger.CheckResult;
@@ -42,8 +43,8 @@ public final class LemmaJ2Check extends GmmCheck {
                 diff[i] = Mat.opNorm(Mat.sub(st, s0));
                 jump[i] = Mat.opNorm(Mat.sub(Mat.add(st, Mat.scale(0.01, Mat.identity(st.numRows))), s0));
             }
-            double s = Slopes.slope(ts, t -> diff[idx(ts, t)]);
-            double sp = Slopes.slope(ts, t -> jump[idx(ts, t)]);
+            double s = LogLogSlope.fitAll(ts, t -> diff[idx(ts, t)]);
+            double sp = LogLogSlope.fitAll(ts, t -> jump[idx(ts, t)]);
             worst = Math.max(worst, Math.abs(s - 1));
             planted = Math.max(planted, Math.abs(sp - 1));
             note.append(String.format(java.util.Locale.ROOT, "dir %d: %.3g, %.3g, %.3g; ", dir, diff[0], diff[1], diff[2]));

@@ -1,5 +1,6 @@
 package twostage.gmm;
 
+import twostage.stats.LogLogSlope;
 import org.ejml.data.DMatrixRMaj;
 import twostage.check.CheckContext;
 import twostage.check.FalseAlarm;
@@ -51,9 +52,9 @@ public final class LemmaJ4Check extends GmmCheck {
             double gv = Slopes.dot(g, v);
             double vhv = quad(h, v);
             double vhwv = quad(hw, v);
-            double s1 = Slopes.slope(steps, s -> m.loss(Slopes.axpy(u, s, v), x) - l0 - s * gv);
-            double s2 = Slopes.slope(steps, s -> m.loss(Slopes.axpy(u, s, v), x) - l0 - s * gv - 0.5 * s * s * vhv);
-            double sw = Slopes.slope(steps, s -> m.loss(Slopes.axpy(u, s, v), x) - l0 - s * gv - 0.5 * s * s * vhwv);
+            double s1 = LogLogSlope.fitAll(steps, s -> m.loss(Slopes.axpy(u, s, v), x) - l0 - s * gv);
+            double s2 = LogLogSlope.fitAll(steps, s -> m.loss(Slopes.axpy(u, s, v), x) - l0 - s * gv - 0.5 * s * s * vhv);
+            double sw = LogLogSlope.fitAll(steps, s -> m.loss(Slopes.axpy(u, s, v), x) - l0 - s * gv - 0.5 * s * s * vhwv);
             worst1 = Math.max(worst1, Math.abs(s1 - 2));
             worst2 = Math.max(worst2, Math.abs(s2 - 3));
             plantedBest = Math.max(plantedBest, Math.abs(sw - 3));

@@ -1,5 +1,6 @@
 package twostage.gmm;
 
+import twostage.stats.LogLogSlope;
 import twostage.check.CheckContext;
 import twostage.ledger.CheckResult;
 import twostage.ledger.Evidence;
@@ -46,8 +47,8 @@ public final class LemmaJ7Check extends GmmCheck {
             double[] psi0 = f0.full(x);
             double[] dpsi = f0.directional(x, v);
             double[] dpsiNoDp = directionalWithoutDp(inst, u, x, v);
-            double s = Slopes.slope(steps, h -> remainder(inst, u, v, x, psi0, dpsi, h));
-            double sp = Slopes.slope(steps, h -> remainder(inst, u, v, x, psi0, dpsiNoDp, h));
+            double s = LogLogSlope.fitAll(steps, h -> remainder(inst, u, v, x, psi0, dpsi, h));
+            double sp = LogLogSlope.fitAll(steps, h -> remainder(inst, u, v, x, psi0, dpsiNoDp, h));
             worst = Math.max(worst, Math.abs(s - 2));
             worstPlanted = Math.max(worstPlanted, Math.abs(sp - 2));
             double[] theta = inst.theta();

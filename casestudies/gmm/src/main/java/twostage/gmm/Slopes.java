@@ -1,6 +1,5 @@
 package twostage.gmm;
 
-import java.util.function.DoubleUnaryOperator;
 
 /**
  * Taylor-remainder slope tests: for a remainder function h -> R(h) evaluated on h = 1e-1 .. 1e-4 (or a given grid),
@@ -12,21 +11,6 @@ final class Slopes {
     }
 
     static final double[] STEPS = {1e-1, 3e-2, 1e-2, 3e-3, 1e-3};
-
-    /** The least-squares slope of log|R(h)| against log h. */
-    static double slope(double[] steps, DoubleUnaryOperator remainder) {
-        int n = steps.length;
-        double sx = 0, sy = 0, sxx = 0, sxy = 0;
-        for (double h : steps) {
-            double x = Math.log(h);
-            double y = Math.log(Math.abs(remainder.applyAsDouble(h)) + 1e-300);
-            sx += x;
-            sy += y;
-            sxx += x * x;
-            sxy += x * y;
-        }
-        return (n * sxy - sx * sy) / (n * sxx - sx * sx);
-    }
 
     static double norm(double[] v) {
         double s = 0;

@@ -1,5 +1,6 @@
 package twostage.spectral;
 
+import twostage.stats.LogLogSlope;
 import org.ejml.data.DMatrixRMaj;
 import twostage.check.CheckContext;
 import twostage.ledger.CheckResult;
@@ -59,9 +60,9 @@ public final class LemmaH15Check extends SpectralCheck {
                 DMatrixRMaj p0 = ProjectorDerivative.projector(b, k);
                 DMatrixRMaj dp = ProjectorDerivative.derivative(b, k, dir);
                 DMatrixRMaj wrong = ProjectorDerivative.derivative(b, k, dir, (li, lj) -> li + lj);
-                double s = TaylorSlope.slope(h -> Mat.frob(Mat.sub(Mat.sub(ProjectorDerivative.projector(
+                double s = LogLogSlope.taylor(h -> Mat.frob(Mat.sub(Mat.sub(ProjectorDerivative.projector(
                         Mat.add(b, Mat.scale(h, dir)), k), p0), Mat.scale(h, dp))), 1e-13);
-                double sw = TaylorSlope.slope(h -> Mat.frob(Mat.sub(Mat.sub(ProjectorDerivative.projector(
+                double sw = LogLogSlope.taylor(h -> Mat.frob(Mat.sub(Mat.sub(ProjectorDerivative.projector(
                         Mat.add(b, Mat.scale(h, dir)), k), p0), Mat.scale(h, wrong))), 1e-13);
                 minSlope = Math.min(minSlope, s);
                 maxSlope = Math.max(maxSlope, s);

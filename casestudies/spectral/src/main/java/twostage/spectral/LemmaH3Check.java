@@ -1,5 +1,6 @@
 package twostage.spectral;
 
+import twostage.stats.LogLogSlope;
 import org.ejml.data.DMatrixRMaj;
 import twostage.check.CheckContext;
 import twostage.ledger.CheckResult;
@@ -125,7 +126,7 @@ public final class LemmaH3Check extends SpectralCheck {
             double[] xi = geo.projectTangent(model.mStar().getData(), Mat.scale(0.3 * lk / Mat.frob(xi0), xi0).getData());
             java.util.function.DoubleFunction<DMatrixRMaj> curve = h -> sec.apply(new DMatrixRMaj(d, d, true,
                     geo.retract(model.mStar().getData(), scaled(xi, h))));
-            double slope = TaylorSlope.slope(h -> {
+            double slope = LogLogSlope.taylor(h -> {
                 DMatrixRMaj q1 = Mat.scale(1 / (2 * h), Mat.sub(curve.apply(h), curve.apply(-h)));
                 DMatrixRMaj q2 = Mat.scale(1 / h, Mat.sub(curve.apply(h / 2), curve.apply(-h / 2)));
                 return Mat.dist(q1, q2);

@@ -1,5 +1,6 @@
 package twostage.spectral;
 
+import twostage.stats.LogLogSlope;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import twostage.check.CheckContext;
@@ -97,9 +98,9 @@ public final class LemmaH9Check extends SpectralCheck {
         DMatrixRMaj g = SpectralLoss.gradientM(m0, z);
         double hh = Mat.inner(h, SpectralLoss.hessianM(h, z));
         double f0 = SpectralLoss.lossM(m0, z);
-        double s1 = TaylorSlope.slope(t -> SpectralLoss.lossM(Mat.add(m0, Mat.scale(t, h)), z) - f0 - t * Mat.inner(g, h), 1e-13);
+        double s1 = LogLogSlope.taylor(t -> SpectralLoss.lossM(Mat.add(m0, Mat.scale(t, h)), z) - f0 - t * Mat.inner(g, h), 1e-13);
         double rem2 = 0;
-        for (double t : TaylorSlope.STEPS) {
+        for (double t : LogLogSlope.TAYLOR_STEPS) {
             rem2 = Math.max(rem2, Math.abs(SpectralLoss.lossM(Mat.add(m0, Mat.scale(t, h)), z) - f0 - t * Mat.inner(g, h)
                     - 0.5 * t * t * hh));
         }
@@ -109,9 +110,9 @@ public final class LemmaH9Check extends SpectralCheck {
         double p0 = model.populationLoss(m0);
         DMatrixRMaj pg = model.populationGradient(m0);
         double ph = Mat.inner(h, model.populationHessian(h));
-        double s3 = TaylorSlope.slope(t -> model.populationLoss(Mat.add(m0, Mat.scale(t, h))) - p0 - t * Mat.inner(pg, h), 1e-13);
+        double s3 = LogLogSlope.taylor(t -> model.populationLoss(Mat.add(m0, Mat.scale(t, h))) - p0 - t * Mat.inner(pg, h), 1e-13);
         double r4 = 0;
-        for (double t : TaylorSlope.STEPS) {
+        for (double t : LogLogSlope.TAYLOR_STEPS) {
             r4 = Math.max(r4, Math.abs(model.populationLoss(Mat.add(m0, Mat.scale(t, h))) - p0 - t * Mat.inner(pg, h)
                     - 0.5 * t * t * ph));
         }
@@ -125,7 +126,7 @@ public final class LemmaH9Check extends SpectralCheck {
         DMatrixRMaj ev = new DMatrixRMaj(k * d, 1, true, ea.getData());
         double eHe = Mat.multTransA(ev, Mat.mult(SpectralLoss.hessianA(a0, z), ev)).get(0);
         double fa = SpectralLoss.loss(a0, z);
-        double sa = TaylorSlope.slope(t -> SpectralLoss.loss(Mat.add(a0, Mat.scale(t, ea)), z) - fa - t * Mat.inner(ga, ea)
+        double sa = LogLogSlope.taylor(t -> SpectralLoss.loss(Mat.add(a0, Mat.scale(t, ea)), z) - fa - t * Mat.inner(ga, ea)
                 - 0.5 * t * t * eHe, 1e-12);
         res.add(Evidence.close("(iii) Taylor slope of the second-order remainder of l in A (pulled-back Hessian)", Role.CONTROL,
                 sa, 3, 0.25, "the loss is quartic in A"));

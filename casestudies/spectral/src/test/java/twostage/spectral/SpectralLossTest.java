@@ -1,5 +1,6 @@
 package twostage.spectral;
 
+import twostage.stats.LogLogSlope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,8 +40,8 @@ class SpectralLossTest {
         DMatrixRMaj g = SpectralLoss.gradientM(m, z);
         DMatrixRMaj hh = SpectralLoss.hessianM(h, z);
         double f0 = SpectralLoss.lossM(m, z);
-        double s1 = TaylorSlope.slope(t -> SpectralLoss.lossM(Mat.add(m, Mat.scale(t, h)), z) - f0 - t * Mat.inner(g, h), 1e-13);
-        double s2 = TaylorSlope.slope(t -> SpectralLoss.lossM(Mat.add(m, Mat.scale(t, h)), z) - f0 - t * Mat.inner(g, h)
+        double s1 = LogLogSlope.taylor(t -> SpectralLoss.lossM(Mat.add(m, Mat.scale(t, h)), z) - f0 - t * Mat.inner(g, h), 1e-13);
+        double s2 = LogLogSlope.taylor(t -> SpectralLoss.lossM(Mat.add(m, Mat.scale(t, h)), z) - f0 - t * Mat.inner(g, h)
                 - 0.5 * t * t * Mat.inner(h, hh), 1e-13);
         assertEquals(2, s1, 0.15);
         assertTrue(Double.isNaN(s2) || s2 > 2.8, "second-order slope " + s2);
@@ -59,8 +60,8 @@ class SpectralLossTest {
         DMatrixRMaj ev = new DMatrixRMaj(8, 1, true, e.data);
         double ehe = Mat.multTransA(ev, Mat.mult(h, ev)).get(0);
         double f0 = SpectralLoss.loss(a, z);
-        double s1 = TaylorSlope.slope(t -> SpectralLoss.loss(Mat.add(a, Mat.scale(t, e)), z) - f0 - t * Mat.inner(g, e), 1e-12);
-        double s2 = TaylorSlope.slope(t -> SpectralLoss.loss(Mat.add(a, Mat.scale(t, e)), z) - f0 - t * Mat.inner(g, e)
+        double s1 = LogLogSlope.taylor(t -> SpectralLoss.loss(Mat.add(a, Mat.scale(t, e)), z) - f0 - t * Mat.inner(g, e), 1e-12);
+        double s2 = LogLogSlope.taylor(t -> SpectralLoss.loss(Mat.add(a, Mat.scale(t, e)), z) - f0 - t * Mat.inner(g, e)
                 - 0.5 * t * t * ehe, 1e-12);
         assertEquals(2, s1, 0.15);
         assertEquals(3, s2, 0.3);
