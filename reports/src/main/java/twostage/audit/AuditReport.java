@@ -114,9 +114,32 @@ public final class AuditReport {
         return m;
     }
 
+    /** Statistical comparisons made (evidence with a standard-error or p-value rule, INFO excluded). */
+    public int statisticalComparisons() {
+        int n = 0;
+        for (ObjectNode r : records) {
+            for (JsonNode c : r.path("checks")) {
+                for (JsonNode e : c.path("evidence")) {
+                    String rule = e.path("rule").asText();
+                    if (!e.path("role").asText().equals("INFO") && (rule.equals("WITHIN_SE") || rule.equals("P_VALUE"))) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    /** The design false-alarm rate of the run: comparisons times the per-comparison rate (union bound). */
+    public double designFalseAlarmRate() {
+        return statisticalComparisons() * twostage.check.FalseAlarm.PER_COMPARISON;
+    }
+
     public String summaryLine() {
         StringBuilder b = new StringBuilder("[twostage] audit: " + records.size() + " catalogue items:");
         counts().forEach((s, n) -> b.append(' ').append(s).append(' ').append(n));
+        b.append(String.format(java.util.Locale.ROOT, "; %d statistical comparisons, design false-alarm rate %.2g",
+                statisticalComparisons(), designFalseAlarmRate()));
         return b.toString();
     }
 

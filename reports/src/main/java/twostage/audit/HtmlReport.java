@@ -63,6 +63,10 @@ final class HtmlReport {
         b.append("</tr><tr>");
         counts.forEach((s, n) -> b.append("<td>").append(n).append("</td>"));
         b.append("</tr></table>");
+        b.append(String.format(Locale.ROOT, "<p>%d statistical comparisons (within z SE, or a test that must not reject), "
+                + "each at a false-alarm rate of at most %.2g: the design false-alarm rate of this run is %.2g (union "
+                + "bound; one-sided bounds stated in SE units are not counted).</p>", r.statisticalComparisons(),
+                twostage.check.FalseAlarm.PER_COMPARISON, r.designFalseAlarmRate()));
         b.append("<h2>Coverage per module</h2><table style=\"width:auto\"><tr><th>module</th><th>items</th><th>checked</th></tr>");
         r.coverage().forEach((m, c) -> b.append("<tr><td>").append(esc(m)).append("</td><td>").append(c[0])
                 .append("</td><td>").append(c[1]).append("</td></tr>"));

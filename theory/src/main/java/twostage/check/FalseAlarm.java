@@ -13,14 +13,14 @@ public final class FalseAlarm {
     }
 
     /** Per-comparison false-alarm rate by design. */
-    public static final double PER_COMPARISON = 5e-6;
+    public static final double PER_COMPARISON = 2.5e-6;
 
-    /** z-multiplier for "within z SE" comparisons: two-sided normal tail at z = 4.56 is 5.1e-6; 4.6 gives 4.2e-6. */
-    public static final double Z = 4.6;
+    /** z-multiplier for "within z SE" comparisons: the two-sided normal tail at z = 4.75 is 2.0e-6. */
+    public static final double Z = 4.75;
 
     /** Threshold on the p-value of a test that must not reject. */
     public static final double ALPHA = PER_COMPARISON;
 
-    /** The number of statistical comparisons the budget allows per suite run (200 x 5e-6 = 1e-3). */
-    public static final int MAX_COMPARISONS = 200;
+    /** The number of statistical comparisons the budget allows per suite run (400 x 2.5e-6 = 1e-3). */
+    public static final int MAX_COMPARISONS = 400;
 }

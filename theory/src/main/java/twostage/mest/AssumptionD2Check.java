@@ -11,7 +11,7 @@ import twostage.ledger.Role;
  * {@link MEstimationConditions} on the instances used for Proposition D.3 and Theorem D.4: well-specified Poisson
  * regression and least squares with heteroskedastic noise. Negative controls: a duplicated regressor (H* singular,
  * minimiser not identified) must be rejected naming (i) and (iv); Student t_2 errors (infinite score variance) must
- * be rejected naming (iii). False alarms: each accepted instance makes two Monte Carlo comparisons at z = 4.6.
+ * be rejected naming (iii). False alarms: each accepted instance makes two Monte Carlo comparisons at z = FalseAlarm.Z = 4.75.
  */
 public final class AssumptionD2Check implements Check {
 

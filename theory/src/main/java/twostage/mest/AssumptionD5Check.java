@@ -13,7 +13,7 @@ import twostage.ledger.Role;
  * second differences of F along geodesics), and on the rank-2 PCA truncation on M_{4,2} ({@link FixedRankPca}), whose
  * CF7 Hessian is checked against second differences of F along the eigen-truncation retraction. Negative controls: mu = 0 (F constant) must be rejected naming (i) and
  * (iv); the same instance stated with the Euclidean Hessian (0) must be rejected naming (iv). False alarms: four
- * Monte Carlo comparisons at z = 4.6.
+ * Monte Carlo comparisons at z = FalseAlarm.Z = 4.75.
  */
 public final class AssumptionD5Check implements Check {
 

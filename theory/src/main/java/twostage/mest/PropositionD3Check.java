@@ -11,7 +11,7 @@ import twostage.ledger.CheckResult;
  * decrease by more than Z = 4.6 combined SEs, and its log-log slope must be -0.5 within 0.1 (the m^-1/2 rate).
  *
  * <p>Negative control: an estimator that uses only the first 25 observations (not consistent) must fail the
- * exceedance and rate comparisons. False alarms: one comparison at z = 4.6 (the decrease), the others are
+ * exceedance and rate comparisons. False alarms: one comparison at z = FalseAlarm.Z = 4.75 (the decrease), the others are
  * tolerance statements that hold with overwhelming probability at these sizes.
  */
 public final class PropositionD3Check implements Check {

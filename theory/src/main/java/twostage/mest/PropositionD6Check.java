@@ -11,7 +11,7 @@ import twostage.ledger.CheckResult;
  * Z = 4.6 combined SEs, and its log-log slope must be -0.5 within 0.1.
  *
  * <p>Negative control: the normalised single draw z_1/|z_1| (not consistent) must fail the exceedance and rate
- * comparisons. False alarms: one comparison at z = 4.6.
+ * comparisons. False alarms: one comparison at z = FalseAlarm.Z = 4.75.
  */
 public final class PropositionD6Check implements Check {
 

@@ -30,7 +30,7 @@ import twostage.stats.MonteCarlo;
  *   <li>the power of alpha in the mean of E_{m,n} - sigma^2 k at fixed m (simulation) next to the main text's
  *       alpha^-2 (Corollary 6.3 itself has alpha^-1).</li>
  * </ul>
- * Statistical comparisons use z = 4.6 and p-threshold 5e-6. Negative control: the simulated mean of
+ * Statistical comparisons use z = FalseAlarm.Z = 4.75 and p-threshold FalseAlarm.ALPHA = 2.5e-6. Negative control: the simulated mean of
  * m (L(M-hat) - L(M*)) must reject 1.5 x the engine's mean.
  */
 public final class CabannesComparisonCheck extends SpectralCheck {

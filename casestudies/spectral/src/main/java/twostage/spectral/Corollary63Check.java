@@ -27,7 +27,7 @@ import twostage.stats.MonteCarlo;
  * (3) simulation of the full pipeline (empirical minimiser of the spectral loss, then min-norm OLS on n fresh
  * inputs, exact conditional risk) at increasing n with alpha = m/n = 1 fixed: mean of alpha n Rep with Monte Carlo SE,
  * quantiles and one-sample KS against the exact CDF of each law (twostage.chisq.WeightedChiSquare), plus n Var -&gt; sigma^2 k and n Leak -&gt; 0.
- * Statistical comparisons use z = 4.6 and p-value threshold 5e-6 (false-alarm rate a few 1e-6 per comparison).
+ * Statistical comparisons use z = FalseAlarm.Z = 4.75 and p-value threshold FalseAlarm.ALPHA = 2.5e-6 (false-alarm rate at most 2.5e-6 per comparison).
  * Negative control: the engine's mean doubled (a dropped factor 1/2) must be rejected by the simulated mean.
  * Also: the Theta(k^2 (d-k)) claim, tabulated (printed and derived means / k^2 (d-k)) on a (k, d) grid.
  */

@@ -19,7 +19,7 @@ import twostage.stats.MonteCarlo;
  * a non-symmetric cross-covariance), as the lemma states; (b) symmetric A, B and Suv (the use in Proposition H.11).
  * Tolerance 1e-10 * d^2 * (1+||A||)(1+||B||)(1+||W||)^2 with W the joint covariance.
  *
- * <p>Control: the Isserlis enumeration itself against a Monte Carlo mean (z = 4.6, false-alarm rate about 4e-6), and
+ * <p>Control: the Isserlis enumeration itself against a Monte Carlo mean (z = FalseAlarm.Z = 4.75, false-alarm rate about 2e-6), and
  * our general-input formula against the enumeration. Negative control: the printed formula with its third term
  * dropped must be caught on class (b).
  */

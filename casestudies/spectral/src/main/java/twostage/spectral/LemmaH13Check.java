@@ -14,7 +14,7 @@ import twostage.stats.MonteCarlo;
 /**
  * Lemma H.13 (p. 81): for U ~ N(0, S) and any A, B: E[(U^T A U)(U^T B U)] = tr(AS)tr(BS) + tr(ASBS) + tr(ASB^T S)
  * (H.21), Cov = tr(ASBS) + tr(ASB^T S) (H.22). Reference: Isserlis enumeration; non-symmetric and symmetric A, B.
- * Tolerance 1e-10 * d^2 * (1+||A||)(1+||B||)(1+||S||)^2. Control: enumeration vs Monte Carlo (z = 4.6). Negative
+ * Tolerance 1e-10 * d^2 * (1+||A||)(1+||B||)(1+||S||)^2. Control: enumeration vs Monte Carlo (z = FalseAlarm.Z = 4.75). Negative
  * control: the term tr(A S B^T S) dropped must be caught.
  */
 public final class LemmaH13Check extends SpectralCheck {

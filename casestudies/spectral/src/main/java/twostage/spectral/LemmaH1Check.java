@@ -14,7 +14,7 @@ import twostage.stats.MonteCarlo;
  * Lemma H.1 (p. 72): L(M) = -2 tr(M Sigma+) + tr((M Sigma)^2) (H.2) = ||Sigma^1/2 M Sigma^1/2 - C||_F^2 - ||C||_F^2
  * (H.3), and the population minimiser (H.4) M* = Sigma^-1/2 U_k Lambda_k U_k^T Sigma^-1/2 with L(M*) = -||C_k||_F^2.
  * (H.2) = (H.3) on random instances and random symmetric M (tolerance 1e-10 (1 + ||M||^2)(1 + ||Sigma||^2));
- * the Monte Carlo mean of l(M; z) against (H.2) (z = 4.6, false-alarm about 4e-6). Negative control: (H.2) with the
+ * the Monte Carlo mean of l(M; z) against (H.2) (z = FalseAlarm.Z = 4.75, false-alarm about 2e-6). Negative control: (H.2) with the
  * factor 2 of the linear term dropped must be rejected by the same Monte Carlo comparison.
  */
 public final class LemmaH1Check extends SpectralCheck {

@@ -16,7 +16,7 @@ import twostage.stats.MonteCarlo;
  * are finite; the proof uses ||phi(x, M)|| &lt;= ||s(M)||_op ||x||. The neighbourhood and the constant are existential
  * (NOT_CHECKABLE as stated). Proxies: the pointwise inequality and ||s(M)||_op^2 = lambda_max(M) on random (x, M near
  * M*) (relative tolerance 1e-10); Monte Carlo moments E||phi||^5 (delta = 1) on a grid of M near M*, bounded by
- * ||s(M)||_op^5 E||x||^5 (the Monte Carlo estimate must not exceed the bound by more than 4.6 SE).
+ * ||s(M)||_op^5 E||x||^5 (the Monte Carlo estimate must not exceed the bound by more than FalseAlarm.Z SE).
  * Negative control: the inequality with 0.9 ||s(M)||_op is violated for x along the top right-singular vector.
  */
 public final class LemmaH3Check extends SpectralCheck {
@@ -90,7 +90,7 @@ public final class LemmaH3Check extends SpectralCheck {
             maxMoment = Math.max(maxMoment, MonteCarlo.of(p5).mean());
         }
         res.add(Evidence.atMost("max over the grid of (E||phi||^5 - ||s||_op^5 E||x||^5) in SE units", Role.CLAIM, worstZ,
-                4.6, "5 grid points near M*, Corollary 6.3 instance k=2, d=4, " + n + " inputs"));
+                twostage.check.FalseAlarm.Z, "5 grid points near M*, Corollary 6.3 instance k=2, d=4, " + n + " inputs"));
         res.add(Evidence.info("max over the grid of E||phi(X,M)||^5", maxMoment, "E||X||^5 = " + fmt(ex5)));
         return res.build();
     }

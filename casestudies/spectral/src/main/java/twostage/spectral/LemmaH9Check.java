@@ -25,7 +25,7 @@ import twostage.stats.MonteCarlo;
  * (ii) sup over a fixed net of 20 points near M* of |L-hat_m - L| decreases from m = 500 to m = 8000;
  * (iii) derivative formulas (H.7)-(H.10) by Taylor remainders (first order: slope 2 within 0.25; second order: zero
  *       to rounding, since l and L are quadratic in M; in A the quartic pull-back has slope 3), the
- *       Monte Carlo mean of (H.7) against (H.9) (z = 4.6) and E||P_T grad l(M*)||^2 against tr Sigma* (z = 4.6);
+ *       Monte Carlo mean of (H.7) against (H.9) (z = FalseAlarm.Z = 4.75) and E||P_T grad l(M*)||^2 against tr Sigma* (z = FalseAlarm.Z = 4.75);
  * (iv) the Riemannian Hessian (CF7) is positive definite, and second differences of L along the retraction agree with
  *      &lt;xi, H xi&gt; (relative 1e-4);
  * (v) ||Hess L-hat_m(M*) - H*||_F decays like m^-1/2 (fitted exponent within 0.15 of -0.5, 20 replicates per m).

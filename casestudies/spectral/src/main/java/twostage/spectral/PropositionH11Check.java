@@ -14,7 +14,7 @@ import twostage.stats.MonteCarlo;
  * score functionals S_H(Z) = -2 X^T H X+ + 2 (X^T M X-)(X^T H X-) under joint Gaussianity. Monte Carlo on a random
  * d = 3 instance with random symmetric H1, H2: a covariance (H1 != H2) and a variance (H1 = H2), at M = M* and at a
  * random symmetric M (the formula is algebraic in M). Each comparison: |MC - formula| &lt;= 4.6 SE, SE of the
- * per-draw centred products (false-alarm rate about 4e-6 each). Negative control: the factor 4 replaced by 3 is
+ * per-draw centred products (false-alarm rate about 2e-6 each). Negative control: the factor 4 replaced by 3 is
  * rejected.
  */
 public final class PropositionH11Check extends SpectralCheck {

@@ -16,7 +16,7 @@ import twostage.stats.MonteCarlo;
  * Remark H.2 (p. 72): C can be indefinite although Sigma_pre and M are PSD (augmentations can correlate negatively).
  * Instance: Sigma_pre = I_3, x+_3 = -0.5 x_3 + noise (so Sigma+ = diag(0.9, 0.6, -0.5) with valid joint covariance),
  * k = 1 and k = 2: C has a negative eigenvalue, Assumption 6.1 holds, M* is PSD of rank k, and the sampler realises
- * E[x+_3 x_3] = -0.5 (Monte Carlo, z = 4.6). Negative control: k = 3 (lambda_3(C) &lt; 0) must be rejected by the
+ * E[x+_3 x_3] = -0.5 (Monte Carlo, z = FalseAlarm.Z = 4.75). Negative control: k = 3 (lambda_3(C) &lt; 0) must be rejected by the
  * validator of Assumption 6.1.
  */
 public final class RemarkH2Check extends SpectralCheck {
