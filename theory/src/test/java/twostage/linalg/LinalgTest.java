@@ -66,6 +66,10 @@ class LinalgTest {
         assertEquals(2, PseudoInverse.of(diag(4, 2), 0.4999).rank(), "s just above relTol * smax is kept");
         assertEquals(3, PseudoInverse.of(diag(1, 1e-9, 1e-9)).rank(), "default cut 1e-10 keeps 1e-9");
         assertEquals(1, PseudoInverse.of(diag(1, 1e-11)).rank(), "default cut 1e-10 drops 1e-11");
+        // the cut is relative to the largest singular value wherever it sits on the diagonal
+        PseudoInverse unsorted = PseudoInverse.of(diag(1e-12, 2, 4));
+        assertEquals(2, unsorted.rank());
+        assertArrayEquals(new double[] {0, 0, 0, 0, 0.5, 0, 0, 0, 0.25}, unsorted.pinv().getData(), 1e-15);
     }
 
     @Test
@@ -148,6 +152,9 @@ class LinalgTest {
         assertArrayEquals(new double[] {3, 1}, flat.values(), 1e-14);
         assertEquals(r, flat.vectors().get(0, 0), 1e-14);
         assertEquals(r, flat.vectors().get(1, 0), 1e-14);
+        // the second eigenvector is +-(1, -1)/sqrt 2: a tie in magnitude goes to the first index, made positive
+        assertEquals(r, flat.vectors().get(0, 1), 1e-14);
+        assertEquals(-r, flat.vectors().get(1, 1), 1e-14);
     }
 
     @Test
