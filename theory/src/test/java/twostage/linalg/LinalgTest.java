@@ -236,7 +236,9 @@ class LinalgTest {
         DMatrixRMaj c = diag(1, 1, 1);
         c.set(1, 2, 0.5);
         assertThrows(IllegalArgumentException.class, () -> Checks.requireSymmetric("c", c, 1e-10));
-        assertThrows(IllegalArgumentException.class, () -> Checks.requireSymmetric("c", new DMatrixRMaj(2, 3), 1));
+        IllegalArgumentException notSquare = assertThrows(IllegalArgumentException.class,
+                () -> Checks.requireSymmetric("c", new DMatrixRMaj(2, 3), 1));
+        assertTrue(notSquare.getMessage().contains("must be square"), notSquare.getMessage());
         assertDoesNotThrow(() -> Checks.requireSymmetric("zero", new DMatrixRMaj(3, 3), 1e-10));
     }
 
@@ -246,6 +248,9 @@ class LinalgTest {
         assertDoesNotThrow(() -> Checks.requirePsd("a", diag(1, -0.5), 0.5));
         assertThrows(IllegalArgumentException.class, () -> Checks.requirePsd("a", diag(1, -0.5), 0.4999));
         assertDoesNotThrow(() -> Checks.requirePsd("a", diag(1, 0), 0));
+        // the allowance is relative: with lambda_max = 2, lambda_min = -1 sits exactly at relTol = 0.5
+        assertDoesNotThrow(() -> Checks.requirePsd("a", diag(2, -1), 0.5));
+        assertThrows(IllegalArgumentException.class, () -> Checks.requirePsd("a", diag(2, -1), 0.4999));
         // the scale includes a dominant negative eigenvalue
         assertDoesNotThrow(() -> Checks.requirePsd("a", diag(0.5, -1), 1.0));
         assertThrows(IllegalArgumentException.class, () -> Checks.requirePsd("a", diag(0.5, -1), 0.99));
