@@ -2,6 +2,7 @@ package twostage.ls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,22 @@ class RiskDecompositionTest {
         assertEquals(0.02, parts.leak(), 1e-15);
         assertEquals(0.2, parts.var(), 1e-15);
         assertEquals(0, RiskDecomposition.of(moments(2, 1, 1), PHI, F, 0).var(), 0.0, "sigma^2 = 0: no variance");
+    }
+
+    @Test
+    void rejectsEachViolatedCondition() {
+        // a NaN label would otherwise flow into Leak_n as a silent NaN
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> RiskDecomposition.of(moments(2, 1, 1), PHI, new double[] {1, Double.NaN}, 0));
+        assertTrue(nan.getMessage().contains("f* values"), nan.getMessage());
+        IllegalArgumentException phi = assertThrows(IllegalArgumentException.class, () -> RiskDecomposition.of(
+                moments(2, 1, 1), new DMatrixRMaj(2, 1, true, Double.POSITIVE_INFINITY, 1), F, 0));
+        assertTrue(phi.getMessage().contains("design features"), phi.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> RiskDecomposition.of(moments(2, 1, 1), PHI, new double[3], 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> RiskDecomposition.of(moments(2, 1, 1), new DMatrixRMaj(0, 1), new double[0], 0));
+        assertThrows(IllegalArgumentException.class, () -> RiskDecomposition.of(moments(2, 1, 1), PHI, F, -0.1));
     }
 
     @Test

@@ -27,6 +27,13 @@ class WorstTest {
     }
 
     @Test
+    void nothingRecordedIsNotASuccess() {
+        assertTrue(Double.isNaN(Worst.max().ratio()), "an identity checked on no instance must not pass");
+        assertTrue(Double.isNaN(Worst.min().ratio()));
+        assertEquals(0, Worst.max().count());
+    }
+
+    @Test
     void minKeepsTheSmallestRatio() {
         Worst w = Worst.min();
         w.record(5, 1, "a");
