@@ -37,8 +37,9 @@ final class Worst {
         }
     }
 
+    /** The extreme ratio; NaN when nothing was recorded, so a check that examined no instance cannot pass. */
     double ratio() {
-        return ratio;
+        return count == 0 ? Double.NaN : ratio;
     }
 
     int count() {

@@ -66,6 +66,10 @@ class LinalgTest {
         assertEquals(2, PseudoInverse.of(diag(4, 2), 0.4999).rank(), "s just above relTol * smax is kept");
         assertEquals(3, PseudoInverse.of(diag(1, 1e-9, 1e-9)).rank(), "default cut 1e-10 keeps 1e-9");
         assertEquals(1, PseudoInverse.of(diag(1, 1e-11)).rank(), "default cut 1e-10 drops 1e-11");
+        // the cut is relative to the largest singular value wherever it sits on the diagonal
+        PseudoInverse unsorted = PseudoInverse.of(diag(1e-12, 2, 4));
+        assertEquals(2, unsorted.rank());
+        assertArrayEquals(new double[] {0, 0, 0, 0, 0.5, 0, 0, 0, 0.25}, unsorted.pinv().getData(), 1e-15);
     }
 
     @Test
@@ -148,6 +152,9 @@ class LinalgTest {
         assertArrayEquals(new double[] {3, 1}, flat.values(), 1e-14);
         assertEquals(r, flat.vectors().get(0, 0), 1e-14);
         assertEquals(r, flat.vectors().get(1, 0), 1e-14);
+        // the second eigenvector is +-(1, -1)/sqrt 2: a tie in magnitude goes to the first index, made positive
+        assertEquals(r, flat.vectors().get(0, 1), 1e-14);
+        assertEquals(-r, flat.vectors().get(1, 1), 1e-14);
     }
 
     @Test
@@ -229,7 +236,9 @@ class LinalgTest {
         DMatrixRMaj c = diag(1, 1, 1);
         c.set(1, 2, 0.5);
         assertThrows(IllegalArgumentException.class, () -> Checks.requireSymmetric("c", c, 1e-10));
-        assertThrows(IllegalArgumentException.class, () -> Checks.requireSymmetric("c", new DMatrixRMaj(2, 3), 1));
+        IllegalArgumentException notSquare = assertThrows(IllegalArgumentException.class,
+                () -> Checks.requireSymmetric("c", new DMatrixRMaj(2, 3), 1));
+        assertTrue(notSquare.getMessage().contains("must be square"), notSquare.getMessage());
         assertDoesNotThrow(() -> Checks.requireSymmetric("zero", new DMatrixRMaj(3, 3), 1e-10));
     }
 
@@ -239,6 +248,9 @@ class LinalgTest {
         assertDoesNotThrow(() -> Checks.requirePsd("a", diag(1, -0.5), 0.5));
         assertThrows(IllegalArgumentException.class, () -> Checks.requirePsd("a", diag(1, -0.5), 0.4999));
         assertDoesNotThrow(() -> Checks.requirePsd("a", diag(1, 0), 0));
+        // the allowance is relative: with lambda_max = 2, lambda_min = -1 sits exactly at relTol = 0.5
+        assertDoesNotThrow(() -> Checks.requirePsd("a", diag(2, -1), 0.5));
+        assertThrows(IllegalArgumentException.class, () -> Checks.requirePsd("a", diag(2, -1), 0.4999));
         // the scale includes a dominant negative eigenvalue
         assertDoesNotThrow(() -> Checks.requirePsd("a", diag(0.5, -1), 1.0));
         assertThrows(IllegalArgumentException.class, () -> Checks.requirePsd("a", diag(0.5, -1), 0.99));
