@@ -115,9 +115,13 @@ public record Evidence(String quantity, Role role, Rule rule, double computed, d
      * passes exactly when {@code planted} did not pass; it keeps the planted comparison's numbers.
      */
     public static Evidence plantedErrorCaught(String plantedError, Evidence planted) {
+        // a planted comparison that recorded no number (e.g. its loop never ran) did not catch anything
+        double judged = planted.rule() == Rule.P_VALUE ? planted.pValue() : planted.computed();
+        boolean recorded = planted.rule() == Rule.CONDITION || !Double.isNaN(judged);
         return new Evidence("negative control [" + plantedError + "]: " + planted.quantity(), Role.CONTROL, planted.rule(),
                 planted.computed(), planted.reference(), planted.tolerance(), planted.standardError(), planted.pValue(),
-                !planted.passed(), "planted error must be caught; " + planted.note());
+                recorded && !planted.passed(), (recorded ? "" : "the planted comparison recorded no value; ")
+                        + "planted error must be caught; " + planted.note());
     }
 
     /** The same comparison with another role (used when a CONTROL comparison also decides a CLAIM). */

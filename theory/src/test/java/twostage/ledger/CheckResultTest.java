@@ -41,6 +41,8 @@ class CheckResultTest {
         assertTrue(Evidence.plantedErrorCaught("wrong constant", caught).passed());
         Evidence missed = Evidence.zero("r", Role.CONTROL, 0.0, 1e-10, "");
         assertFalse(Evidence.plantedErrorCaught("wrong constant", missed).passed());
+        Evidence nothing = Evidence.atMost("r", Role.CONTROL, Double.NaN, 1.0, "no instance recorded");
+        assertFalse(Evidence.plantedErrorCaught("never ran", nothing).passed(), "a vacuous planted comparison is not a catch");
     }
 
     @Test
