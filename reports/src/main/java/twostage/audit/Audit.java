@@ -51,6 +51,9 @@ public final class Audit {
             if (!o.modules().isEmpty() && !o.modules().contains(c.module())) {
                 continue;
             }
+            if (!o.checkNames().isEmpty() && o.checkNames().stream().noneMatch(t -> c.name().contains(t))) {
+                continue;
+            }
             out.add(c);
         }
         return out;

@@ -11,20 +11,22 @@ import twostage.check.Scale;
  * @param scale      ci or paper
  * @param claims     claim IDs to run (exact IDs, comma-separated on the command line); empty = all
  * @param modules    modules to run (e.g. theory, casestudies/gmm); empty = all
+ * @param checkNames substrings of check names to run (e.g. "Figure 3"); empty = all
  * @param seed       root seed (0 = the fixed default derivation); "random" draws one and prints it
  * @param threads    parallelism inside a check
  * @param out        output folder
  * @param useCache   reuse cached results whose key (code version, claim, check, scale, seed) matches
  * @param list       only list the registered checks
  */
-public record AuditOptions(Scale scale, List<String> claims, List<String> modules, long seed, int threads, Path out,
-                           boolean useCache, boolean list) {
+public record AuditOptions(Scale scale, List<String> claims, List<String> modules, List<String> checkNames, long seed,
+                           int threads, Path out, boolean useCache, boolean list) {
 
     public static final String USAGE = """
             usage: ./audit [options]
               --scale ci|paper       size of Monte Carlo and asymptotic runs (default paper)
               --claim ID[,ID...]     only these claims, IDs exactly as printed, e.g. --claim "Lemma C.4,Theorem 5.1"
-              --module M[,M...]      only these modules: theory, casestudies/spectral, casestudies/factor, casestudies/gmm
+              --module M[,M...]      only these modules: theory, casestudies/spectral, casestudies/factor, casestudies/gmm, properties
+              --check TEXT[,TEXT...] only checks whose name contains one of these texts, e.g. --check "Figure 3"
               --seed N|random        root seed (default 0: the fixed seeds derived from claim id and replication)
               --threads N            threads used inside a check (default: number of cores)
               --out DIR              output folder (default audit-out)
@@ -36,6 +38,7 @@ public record AuditOptions(Scale scale, List<String> claims, List<String> module
         Scale scale = Scale.PAPER;
         List<String> claims = new ArrayList<>();
         List<String> modules = new ArrayList<>();
+        List<String> checkNames = new ArrayList<>();
         long seed = 0;
         int threads = Runtime.getRuntime().availableProcessors();
         Path out = Path.of("audit-out");
@@ -47,6 +50,7 @@ public record AuditOptions(Scale scale, List<String> claims, List<String> module
                 case "--scale" -> scale = Scale.parse(value(args, ++i, a));
                 case "--claim", "--claims" -> claims.addAll(split(value(args, ++i, a)));
                 case "--module", "--modules" -> modules.addAll(split(value(args, ++i, a)));
+                case "--check", "--checks" -> checkNames.addAll(split(value(args, ++i, a)));
                 case "--seed" -> {
                     String v = value(args, ++i, a);
                     seed = v.equals("random") ? twostage.check.Seeds.mix(System.nanoTime()) : parseLong(v, a);
@@ -67,7 +71,8 @@ public record AuditOptions(Scale scale, List<String> claims, List<String> module
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'\n" + USAGE);
             }
         }
-        return new AuditOptions(scale, List.copyOf(claims), List.copyOf(modules), seed, threads, out, cache, list);
+        return new AuditOptions(scale, List.copyOf(claims), List.copyOf(modules), List.copyOf(checkNames), seed, threads,
+                out, cache, list);
     }
 
     private static String value(String[] args, int i, String opt) {
