@@ -1,5 +1,7 @@
 package twostage.geometry;
 
+import twostage.linalg.Vectors;
+
 import org.ejml.data.DMatrixRMaj;
 import twostage.engine.DescriptorManifold;
 import twostage.linalg.Checks;

@@ -1,5 +1,7 @@
 package twostage.ls;
 
+import twostage.linalg.Vectors;
+
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;

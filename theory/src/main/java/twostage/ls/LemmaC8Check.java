@@ -1,5 +1,7 @@
 package twostage.ls;
 
+import twostage.linalg.Vectors;
+
 import org.ejml.data.DMatrixRMaj;
 import twostage.check.Check;
 import twostage.check.CheckContext;

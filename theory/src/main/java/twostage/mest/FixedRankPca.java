@@ -8,7 +8,7 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import twostage.geometry.FixedRankPsdGeometry;
 import twostage.geometry.FixedRankPsdManifold;
 import twostage.geometry.FixedRankPsdPoint;
-import twostage.geometry.Vectors;
+import twostage.linalg.Vectors;
 import twostage.linalg.Checks;
 import twostage.linalg.Mat;
 import twostage.linalg.SymmetricEigen;

@@ -6,7 +6,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import twostage.check.CheckContext;
-import twostage.geometry.Vectors;
+import twostage.linalg.Vectors;
 import twostage.linalg.Mat;
 import twostage.stats.KolmogorovSmirnov;
 import twostage.stats.MonteCarlo;

@@ -2,7 +2,7 @@ package twostage.mest;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import twostage.geometry.Vectors;
+import twostage.linalg.Vectors;
 import twostage.linalg.Checks;
 import twostage.linalg.Mat;
 import twostage.random.Rng;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import twostage.engine.DescriptorManifold;
-import twostage.geometry.Vectors;
+import twostage.linalg.Vectors;
 import twostage.ledger.Evidence;
 import twostage.ledger.Role;
 import twostage.linalg.Mat;

@@ -2,7 +2,7 @@ package twostage.mest;
 
 import org.ejml.data.DMatrixRMaj;
 import twostage.engine.DescriptorManifold;
-import twostage.geometry.Vectors;
+import twostage.linalg.Vectors;
 import twostage.linalg.Mat;
 import twostage.random.Rng;
 

@@ -3,7 +3,7 @@ package twostage.mest;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import twostage.geometry.Vectors;
+import twostage.linalg.Vectors;
 import twostage.linalg.Checks;
 import twostage.random.Rng;
 

@@ -6,7 +6,7 @@ import twostage.check.Check;
 import twostage.check.CheckContext;
 import twostage.check.FalseAlarm;
 import twostage.geometry.SphereManifold;
-import twostage.geometry.Vectors;
+import twostage.linalg.Vectors;
 import twostage.ledger.CheckResult;
 import twostage.ledger.Evidence;
 import twostage.ledger.Role;

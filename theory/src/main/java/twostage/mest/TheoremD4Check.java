@@ -4,7 +4,7 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import twostage.check.Check;
 import twostage.check.CheckContext;
-import twostage.geometry.Vectors;
+import twostage.linalg.Vectors;
 import twostage.ledger.Attachment;
 import twostage.ledger.CheckResult;
 import twostage.ledger.Evidence;

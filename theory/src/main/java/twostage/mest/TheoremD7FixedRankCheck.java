@@ -2,7 +2,7 @@ package twostage.mest;
 
 import twostage.check.Check;
 import twostage.check.CheckContext;
-import twostage.geometry.Vectors;
+import twostage.linalg.Vectors;
 import twostage.ledger.CheckResult;
 
 /**

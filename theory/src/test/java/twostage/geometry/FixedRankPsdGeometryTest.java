@@ -1,14 +1,16 @@
 package twostage.geometry;
 
+import twostage.linalg.Vectors;
+
 import twostage.stats.LogLogSlope;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static twostage.geometry.Vectors.axpy;
-import static twostage.geometry.Vectors.dot;
-import static twostage.geometry.Vectors.norm;
-import static twostage.geometry.Vectors.scale;
+import static twostage.linalg.Vectors.axpy;
+import static twostage.linalg.Vectors.dot;
+import static twostage.linalg.Vectors.norm;
+import static twostage.linalg.Vectors.scale;
 
 import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixRMaj;

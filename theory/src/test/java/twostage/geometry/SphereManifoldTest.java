@@ -1,12 +1,14 @@
 package twostage.geometry;
 
+import twostage.linalg.Vectors;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static twostage.geometry.Vectors.axpy;
-import static twostage.geometry.Vectors.dot;
-import static twostage.geometry.Vectors.norm;
-import static twostage.geometry.Vectors.scale;
+import static twostage.linalg.Vectors.axpy;
+import static twostage.linalg.Vectors.dot;
+import static twostage.linalg.Vectors.norm;
+import static twostage.linalg.Vectors.scale;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;

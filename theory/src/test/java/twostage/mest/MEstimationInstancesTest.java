@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import twostage.geometry.Vectors;
+import twostage.linalg.Vectors;
 import twostage.linalg.Mat;
 import twostage.random.RandomMatrices;
 import twostage.random.Rng;

@@ -90,14 +90,10 @@ final class Bfgs {
     }
 
     static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
+        return twostage.linalg.Vectors.dot(a, b);
     }
 
     static double norm(double[] a) {
-        return Math.sqrt(dot(a, a));
+        return twostage.linalg.Vectors.norm(a);
     }
 }

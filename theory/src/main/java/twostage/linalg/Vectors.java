@@ -1,4 +1,4 @@
-package twostage.geometry;
+package twostage.linalg;
 
 /** Allocating helpers on flat vectors (dot, norm, a x + y, scaling), so geometric formulas read like mathematics. */
 public final class Vectors {
@@ -45,5 +45,31 @@ public final class Vectors {
     /** x - y (new array). */
     public static double[] sub(double[] x, double[] y) {
         return axpy(-1, y, x);
+    }
+
+    /** x + y (new array). */
+    public static double[] add(double[] x, double[] y) {
+        return axpy(1, x, y);
+    }
+
+    /** max_i |x_i - y_i|. */
+    public static double maxDiff(double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("vectors must have equal length, got " + x.length + " and " + y.length);
+        }
+        double m = 0;
+        for (int i = 0; i < x.length; i++) {
+            m = Math.max(m, Math.abs(x[i] - y[i]));
+        }
+        return m;
+    }
+
+    /** max_i |x_i|, at least 1 (a scale for relative residuals). */
+    public static double scaleOf(double[] x) {
+        double m = 1;
+        for (double v : x) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
     }
 }
