@@ -13,6 +13,8 @@ final class Progress implements CheckContext.Progress {
     private int finished;
     private long lastPrint;
     private long checkStarted;
+    /** Per stream: time and replications done at its first report. */
+    private final java.util.Map<String, long[]> streamStarted = new java.util.HashMap<>();
 
     Progress(int total, Path cacheDir) {
         this.total = total;
@@ -20,6 +22,9 @@ final class Progress implements CheckContext.Progress {
 
     void start(Check c) {
         checkStarted = System.nanoTime();
+        synchronized (this) {
+            streamStarted.clear();
+        }
     }
 
     void done(Check c, String status, long ms, boolean cached) {
@@ -31,16 +36,18 @@ final class Progress implements CheckContext.Progress {
     }
 
     @Override
-    public synchronized void report(String claimId, long done, long of) {
+    public synchronized void report(String stream, long done, long of) {
         long now = System.nanoTime();
-        if (now - lastPrint < 5_000_000_000L) {
+        // the rate is measured from the first report of this stream (a check runs several streams in turn)
+        long[] first = streamStarted.computeIfAbsent(stream, k -> new long[] {now, done});
+        if (now - lastPrint < 5_000_000_000L || done <= first[1]) {
             return;
         }
         lastPrint = now;
-        double el = (now - checkStarted) / 1e9;
-        double eta = done == 0 ? 0 : el / done * (of - done);
-        System.out.printf(Locale.ROOT, "[audit]        %s: replication %d/%d, this check's ETA %s%n", claimId, done, of,
-                hms(eta));
+        double el = (now - first[0]) / 1e9;
+        double eta = el / (done - first[1]) * (of - done);
+        System.out.printf(Locale.ROOT, "[audit]        %s: replication %d/%d, ETA of this stream %s, check running %s%n",
+                stream, done, of, hms(eta), hms((now - checkStarted) / 1e9));
     }
 
     static String hms(double s) {
