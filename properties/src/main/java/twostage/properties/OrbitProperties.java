@@ -7,7 +7,7 @@ import twostage.engine.Representation;
 import twostage.engine.SymmetryGroup;
 import twostage.engine.TwoStageProblem;
 import twostage.linalg.Mat;
-import twostage.linalg.PseudoInverse;
+import twostage.ls.MinNormOls;
 import twostage.ls.RiskDecomposition;
 import twostage.ls.RiskParts;
 import twostage.random.Rng;
@@ -140,9 +140,7 @@ public final class OrbitProperties {
     }
 
     static DMatrixRMaj predictions(Representation rep, double[] w, DMatrixRMaj x, double[] y, DMatrixRMaj fresh) {
-        DMatrixRMaj phi = rep.features(w, x);
-        DMatrixRMaj theta = Mat.mult(PseudoInverse.pinv(phi), Mat.col(y));
-        return Mat.mult(rep.features(w, fresh), theta);
+        return Mat.col(MinNormOls.fit(rep.features(w, x), y).predict(rep.features(w, fresh)));
     }
 
     /** The whole pipeline: replacing the pre-trained representative w_hat by g.w_hat changes no part of E_{m,n}. */

@@ -1,5 +1,7 @@
 package twostage.engine;
 
+import twostage.ls.MinNormOls;
+
 import org.ejml.data.DMatrixRMaj;
 import twostage.check.Check;
 import twostage.check.CheckContext;
@@ -131,8 +133,7 @@ public final class Lemma41Check implements Check {
     }
 
     private static double[] fit(Representation rep, double[] w, DMatrixRMaj x, double[] y, DMatrixRMaj fresh) {
-        DMatrixRMaj theta = Mat.mult(PseudoInverse.pinv(rep.features(w, x)), Mat.col(y));
-        return Mat.mult(rep.features(w, fresh), theta).getData();
+        return MinNormOls.fit(rep.features(w, x), y).predict(rep.features(w, fresh));
     }
 
     /** distinct Gaussian rows plus dup copies of randomly chosen ones. */
@@ -150,16 +151,11 @@ public final class Lemma41Check implements Check {
 
     /** Min-norm OLS with features psi(x) = A x, predictions on the rows of fresh. */
     private static double[] predict(DMatrixRMaj a, DMatrixRMaj x, double[] y, DMatrixRMaj fresh) {
-        DMatrixRMaj theta = Mat.mult(PseudoInverse.pinv(Mat.multTransB(x, a)), Mat.col(y));
-        return Mat.mult(Mat.multTransB(fresh, a), theta).getData();
+        return MinNormOls.fit(Mat.multTransB(x, a), y).predict(Mat.multTransB(fresh, a));
     }
 
     private static double maxDiff(double[] a, double[] b) {
-        double m = 0;
-        for (int i = 0; i < a.length; i++) {
-            m = Math.max(m, Math.abs(a[i] - b[i]));
-        }
-        return m;
+        return twostage.linalg.Vectors.maxDiff(a, b);
     }
 
     private static double maxAbs(double[] a) {
