@@ -69,7 +69,7 @@ public final class Audit {
         Path cacheDir = o.out().resolve("cache");
         Files.createDirectories(ledger);
         String version = CodeVersion.current();
-        Progress progress = new Progress(checks.size(), cacheDir);
+        Progress progress = new Progress(checks, o.scale(), ExpectedDurations.standard());
         CheckContext ctx = CheckContext.of(o.scale(), o.seed(), o.threads(), progress);
         System.out.printf(Locale.ROOT, "[audit] %d checks, scale %s, seed %d, %d threads, code %s, out %s%n",
                 checks.size(), o.scale(), o.seed(), o.threads(), version, o.out());

@@ -1,23 +1,32 @@
 package twostage.audit;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import twostage.check.Check;
 import twostage.check.CheckContext;
 
-/** Prints one line per check and replication progress with an ETA (from the elapsed rate). */
+/**
+ * Prints one line per check and replication progress with an ETA. The ETA of the whole audit is the expected time of
+ * the checks still to run ({@link ExpectedDurations}), scaled by how fast this machine has been so far relative to
+ * those expectations (computed checks only; cached ones cost nothing).
+ */
 final class Progress implements CheckContext.Progress {
 
     private final int total;
     private final long started = System.nanoTime();
+    private final double[] expected;
+    private double expectedRemaining;
+    private double expectedDone;
+    private double actualDone;
     private int finished;
     private long lastPrint;
     private long checkStarted;
     /** Per stream: time and replications done at its first report. */
     private final java.util.Map<String, long[]> streamStarted = new java.util.HashMap<>();
 
-    Progress(int total, Path cacheDir) {
-        this.total = total;
+    Progress(java.util.List<Check> checks, twostage.check.Scale scale, ExpectedDurations durations) {
+        this.total = checks.size();
+        this.expected = checks.stream().mapToDouble(c -> durations.of(scale, c)).toArray();
+        this.expectedRemaining = java.util.Arrays.stream(expected).sum();
     }
 
     void start(Check c) {
@@ -28,9 +37,15 @@ final class Progress implements CheckContext.Progress {
     }
 
     void done(Check c, String status, long ms, boolean cached) {
-        finished++;
         double elapsed = (System.nanoTime() - started) / 1e9;
-        double eta = finished == 0 ? 0 : elapsed / finished * (total - finished);
+        expectedRemaining -= expected[finished];
+        if (!cached) {
+            expectedDone += expected[finished];
+            actualDone += ms / 1000.0;
+        }
+        finished++;
+        double speed = expectedDone > 0 ? actualDone / expectedDone : 1.0;
+        double eta = Math.max(0, expectedRemaining) * speed;
         System.out.printf(Locale.ROOT, "[audit] %3d/%d %-13s %-18s %s%s (%.1fs)  elapsed %s, ETA %s%n", finished, total,
                 status, c.claimId(), c.name(), cached ? " [cached]" : "", ms / 1000.0, hms(elapsed), hms(eta));
     }

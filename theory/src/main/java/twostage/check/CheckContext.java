@@ -76,12 +76,12 @@ public final class CheckContext {
      * {@code rng(stream, r)}. The returned list is in replication order, so it does not depend on scheduling.
      */
     public <T> List<T> replicate(String stream, int count, ReplicationBody<T> body) {
-        IntFunction<T> one = r -> body.run(r, rng(stream, r));
+        IntFunction<T> one = r -> runOne(stream, r, body);
         if (threads == 1 || count < 2) {
             java.util.ArrayList<T> out = new java.util.ArrayList<>(count);
             for (int r = 0; r < count; r++) {
                 out.add(one.apply(r));
-                if ((r & 63) == 63) {
+                if (reportsAfter(r + 1, count)) {
                     progress.report(stream, r + 1, count);
                 }
             }
@@ -93,13 +93,38 @@ public final class CheckContext {
             return pool.submit(() -> IntStream.range(0, count).parallel().mapToObj(r -> {
                 T t = one.apply(r);
                 long d = done.incrementAndGet();
-                if ((d & 63) == 0) {
+                if (reportsAfter(d, count)) {
                     progress.report(stream, d, count);
                 }
                 return t;
             }).toList()).join();
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /**
+     * Progress is reported after every replication of a short stream (its replications are then usually expensive,
+     * e.g. chunks of a million draws) and after every 64th of a long one; the listener throttles what it prints.
+     */
+    private static boolean reportsAfter(long done, int count) {
+        return count <= 4096 || (done & 63) == 0;
+    }
+
+    /**
+     * Runs replication {@code r}; an exception is re-thrown carrying the stream, the replication and its seed (an
+     * {@link AssumptionViolation} stays one, so the check is NOT_CHECKABLE, not FAIL). Nothing is swallowed.
+     */
+    private <T> T runOne(String stream, int r, ReplicationBody<T> body) {
+        long seed = seed(stream, r);
+        try {
+            return body.run(r, Rng.of(seed));
+        } catch (AssumptionViolation v) {
+            throw v.at("replication " + r + " of stream '" + stream + "', seed " + seed);
+        } catch (ReplicationFailure f) {
+            throw f;
+        } catch (RuntimeException | AssertionError e) {
+            throw new ReplicationFailure(stream, r, seed, e);
         }
     }
 

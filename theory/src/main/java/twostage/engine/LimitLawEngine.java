@@ -201,8 +201,8 @@ public final class LimitLawEngine {
             double max = Math.abs(eig.values()[0]);
             double min = eig.values()[k - 1];
             if (!(min > 1e-8 * Math.max(max, 1e-300))) {
-                throw new IllegalArgumentException("Assumption D.5: H* not positive definite (eigenvalues from "
-                        + min + " to " + eig.values()[0] + ") for " + problem.name());
+                throw new twostage.check.AssumptionViolation("Assumption D.5", "H* not positive definite (eigenvalues "
+                        + "from " + min + " to " + eig.values()[0] + ") for " + problem.name());
             }
             return hh;
         }
@@ -356,8 +356,8 @@ public final class LimitLawEngine {
             int dimB0 = dims[0];
             DMatrixRMaj g2 = extrapolatedGram(span, b2, new double[] {t, t / 2, t / 4}, eStar, nStar, hStar, hs, dims);
             if (dims[0] != dimB0) {
-                throw new IllegalArgumentException("Assumption G.4: dim B_v differs between directions (" + dimB0
-                        + " vs " + dims[0] + ") for " + problem.name());
+                throw new twostage.check.AssumptionViolation("Assumption G.4", "dim B_v differs between directions ("
+                        + dimB0 + " vs " + dims[0] + ") for " + problem.name());
             }
             double spread = maxAbs(Mat.sub(g1, g2));
             int stable = PseudoInverse.of(down.crossMoment(along(u1, t), along(u1, t))).rank();
@@ -376,17 +376,13 @@ public final class LimitLawEngine {
         }
 
         /**
-         * The rank of Sigma(w*) must be unambiguous: no eigenvalue between 1e-10 and 1e-6 times the largest (between
-         * the pseudo-inverse's rank cut and a clear gap), else d_eff, N* and theta* are not well defined numerically.
+         * The rank of Sigma(w*) must be unambiguous ({@link twostage.linalg.NumericalRank} at the pseudo-inverse's cut
+         * 1e-10), else d_eff, N* and theta* are not well defined numerically.
          */
         private void requireRankGap(double[] values) {
             double max = Math.abs(values[0]);
-            for (double v : values) {
-                if (v > 1e-10 * max && v < 1e-6 * max) {
-                    throw new IllegalArgumentException("eigengap: Sigma(w*) has an eigenvalue " + v + " near the rank "
-                            + "cut (largest " + max + "), so d_eff = rank Sigma(w*) is ill-defined for " + problem.name());
-                }
-            }
+            twostage.linalg.NumericalRank.of(values, twostage.linalg.PseudoInverse.DEFAULT_REL_TOL,
+                    "Sigma(w*) of " + problem.name());
             if (!(max > 0)) {
                 throw new IllegalArgumentException("Sigma(w*) = 0: the features vanish at w* for " + problem.name());
             }
@@ -425,8 +421,8 @@ public final class LimitLawEngine {
             for (int j = 0; j < 3; j++) {
                 DMatrixRMaj bv = activatedSpan(span, pts[j], ts[j], eStar, nStar, scale);
                 if (dim >= 0 && bv.numCols != dim) {
-                    throw new IllegalArgumentException("Assumption G.4: dim B_v is not stable as v -> 0 (" + dim
-                            + " vs " + bv.numCols + ") for " + problem.name());
+                    throw new twostage.check.AssumptionViolation("Assumption G.4", "dim B_v is not stable as v -> 0 ("
+                            + dim + " vs " + bv.numCols + ") for " + problem.name());
                 }
                 dim = bv.numCols;
                 DMatrixRMaj keep = L2Span.concat(hStar, bv);

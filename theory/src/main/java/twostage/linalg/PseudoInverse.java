@@ -23,6 +23,19 @@ public record PseudoInverse(DMatrixRMaj pinv, int rank) {
     }
 
     public static PseudoInverse of(DMatrixRMaj a, double relTol) {
+        return build(a, relTol, null);
+    }
+
+    /**
+     * As {@link #of(DMatrixRMaj)}, but the rank must be clear: a singular value in {@link NumericalRank}'s band around
+     * the cut (an ill-conditioned or nearly rank-deficient {@code what}) is an
+     * {@link twostage.check.AssumptionViolation}, since A^+ then jumps with the choice of cut.
+     */
+    public static PseudoInverse ofDecidedRank(DMatrixRMaj a, String what) {
+        return build(a, DEFAULT_REL_TOL, what);
+    }
+
+    private static PseudoInverse build(DMatrixRMaj a, double relTol, String decidedWhat) {
         Checks.requireFinite("matrix to pseudo-invert", a);
         int m = a.numRows;
         int n = a.numCols;
@@ -38,6 +51,13 @@ public record PseudoInverse(DMatrixRMaj pinv, int rank) {
         DMatrixRMaj v = svd.getV(null, false);
         SingularOps_DDRM.descendingOrder(u, false, w, v, false);
         int k = Math.min(m, n);
+        if (decidedWhat != null) {
+            double[] sv = new double[k];
+            for (int j = 0; j < k; j++) {
+                sv[j] = w.get(j, j);
+            }
+            NumericalRank.of(sv, relTol, decidedWhat);
+        }
         double smax = w.get(0, 0);
         int rank = 0;
         DMatrixRMaj vs = new DMatrixRMaj(n, k);

@@ -22,6 +22,8 @@ public final class MinNormOls {
     /**
      * @param phi n x p design features (n >= 1, p >= 1, finite)
      * @param y   labels, length n, finite
+     * @throws twostage.check.AssumptionViolation if the design's numerical rank is not clear
+     *                                            ({@link twostage.linalg.NumericalRank})
      */
     public static MinNormOls fit(DMatrixRMaj phi, double[] y) {
         requireDesign(phi);
@@ -29,7 +31,7 @@ public final class MinNormOls {
             throw new IllegalArgumentException("labels (" + y.length + ") must match design rows (" + phi.numRows + ")");
         }
         Checks.requireFinite("labels y", y);
-        DMatrixRMaj theta = Mat.mult(PseudoInverse.pinv(phi), Mat.col(y));
+        DMatrixRMaj theta = Mat.mult(PseudoInverse.ofDecidedRank(phi, "design Phi").pinv(), Mat.col(y));
         return new MinNormOls(theta.getData().clone(), Mat.mult(phi, theta).getData().clone());
     }
 

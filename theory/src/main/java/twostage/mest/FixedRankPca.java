@@ -63,7 +63,7 @@ public final class FixedRankPca implements MEstimationProblem {
         Checks.requirePositiveDefinite("Sigma", sigma, 1e-12);
         SymmetricEigen e = SymmetricEigen.of(sigma);
         if (!(e.values()[k - 1] > e.values()[k] * (1 + 1e-8))) {
-            throw new IllegalArgumentException("rank-k PCA needs the eigengap lambda_k > lambda_{k+1}, got "
+            throw new twostage.check.AssumptionViolation("eigengap lambda_k > lambda_{k+1}", "rank-k PCA needs it, got "
                     + e.values()[k - 1] + " and " + e.values()[k]);
         }
         CholeskyDecomposition_F64<DMatrixRMaj> c = DecompositionFactory_DDRM.chol(d, true);

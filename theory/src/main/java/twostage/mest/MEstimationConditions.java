@@ -51,7 +51,7 @@ public final class MEstimationConditions {
         /** @throws IllegalArgumentException naming every violated condition */
         public Report require() {
             if (!satisfied()) {
-                throw new IllegalArgumentException(assumption + " is violated by " + instance + ": "
+                throw new twostage.check.AssumptionViolation(assumption, "by " + instance + ": "
                         + String.join("; ", violations));
             }
             return this;

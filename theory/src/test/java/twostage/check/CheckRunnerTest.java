@@ -49,4 +49,35 @@ class CheckRunnerTest {
         assertTrue(r.error().contains("planted"));
         assertEquals(CheckContext.defaults().seed("Lemma C.4", 0), r.seed());
     }
+
+    @Test
+    void anExceptionInOneReplicationNamesTheReplicationAndItsSeedForEitherThreadCount() {
+        for (int threads : new int[] {1, 2}) {
+            CheckContext ctx = CheckContext.of(Scale.CI, 7, threads, CheckContext.Progress.NONE);
+            CheckResult r = CheckRunner.run(named("Lemma C.4", () -> ctx.replicate("stream-x", 10, (rep, rng) -> {
+                if (rep == 6) {
+                    throw new IllegalStateException("planted at 6");
+                }
+                return rng.nextDouble();
+            })), ctx);
+            assertEquals(Status.FAIL, r.status());
+            assertTrue(r.error().contains("planted at 6"), r.error());
+            assertTrue(r.error().contains("replication 6 of stream 'stream-x' (seed " + ctx.seed("stream-x", 6) + ")"),
+                    r.error());
+        }
+    }
+
+    @Test
+    void anAssumptionViolationInOneReplicationIsNotCheckableAndNamesTheSeed() {
+        CheckContext ctx = CheckContext.of(Scale.CI, 7, 2, CheckContext.Progress.NONE);
+        CheckResult r = CheckRunner.run(named("Lemma C.4", () -> ctx.replicate("stream-y", 10, (rep, rng) -> {
+            if (rep == 3) {
+                throw new AssumptionViolation("Assumption 6.1", "eigengap 1e-16");
+            }
+            return rep;
+        })), ctx);
+        assertEquals(Status.NOT_CHECKABLE, r.status());
+        assertTrue(r.explanation().contains("Assumption 6.1"), r.explanation());
+        assertTrue(r.explanation().contains("seed " + ctx.seed("stream-y", 3)), r.explanation());
+    }
 }

@@ -59,7 +59,7 @@ public final class FactorModel {
         DMatrixRMaj gram = Mat.multTransA(aStar, aStar);
         double[] gv = SymmetricEigen.of(Linalg.sym(gram)).values();
         if (!(gv[k - 1] > 1e-12 * Math.max(gv[0], 1e-300))) {
-            throw new IllegalArgumentException("A* must have full column rank k=" + k + " (smallest squared singular "
+            throw new twostage.check.AssumptionViolation("full column rank of A*", "A* must have rank k=" + k + " (smallest squared singular "
                     + "value " + gv[k - 1] + ", largest " + gv[0] + ")");
         }
         this.aStar = aStar.copy();

@@ -31,7 +31,7 @@ public final class FactorSection {
         DMatrixRMaj inner = Linalg.sym(Mat.multTransA(anchor, ma));
         double[] ev = twostage.linalg.SymmetricEigen.of(inner).values();
         if (!(ev[ev.length - 1] > 1e-12 * Math.max(ev[0], 1e-300))) {
-            throw new IllegalArgumentException("section undefined: A*^T M A* must be positive definite (M too far from "
+            throw new twostage.check.AssumptionViolation("domain of the local section", "A*^T M A* must be positive definite (M too far from "
                     + "M* or of rank < k; smallest eigenvalue " + ev[ev.length - 1] + ")");
         }
         return Mat.mult(ma, Linalg.apply(inner, v -> 1.0 / Math.sqrt(v)));

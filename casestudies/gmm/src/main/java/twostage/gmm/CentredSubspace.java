@@ -60,7 +60,7 @@ public final class CentredSubspace {
         double[] lam = e.values();
         double gap = lam[r - 1] - (r < d ? lam[r] : 0.0);
         if (!(gap > 1e-12 * Math.max(1, lam[0]))) {
-            throw new IllegalArgumentException("S(U) has no eigengap at r=" + r + " (Assumption 6.5(ii)): lambda_r="
+            throw new twostage.check.AssumptionViolation("Assumption 6.5(ii)", "S(U) has no eigengap at r=" + r + ": lambda_r="
                     + lam[r - 1] + ", lambda_{r+1}=" + (r < d ? lam[r] : 0.0));
         }
         double[][] q = new double[d][d];

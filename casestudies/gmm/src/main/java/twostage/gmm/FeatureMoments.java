@@ -9,13 +9,12 @@ final class FeatureMoments {
     private FeatureMoments() {
     }
 
-    /** The number of eigenvalues (decreasing) above 1e-8 times the largest. */
+    /**
+     * The number of eigenvalues (decreasing) above 1e-8 times the largest; an eigenvalue near that cut is an
+     * assumption violation ({@link twostage.linalg.NumericalRank}), not a silent rank change.
+     */
     static int numericalRank(double[] ev) {
-        int r = 0;
-        while (r < ev.length && ev[r] > 1e-8 * ev[0]) {
-            r++;
-        }
-        return r;
+        return twostage.linalg.NumericalRank.of(ev, 1e-8, "second moment of the features E[psi psi^T]");
     }
 
     /** (1/n) sum_j psi_U(x_j) psi_U(x_j)^T in the (6.4) coordinates, rows of x the sample. */

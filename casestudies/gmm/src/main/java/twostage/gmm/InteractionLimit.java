@@ -294,7 +294,7 @@ public final class InteractionLimit {
     static DMatrixRMaj inverseSpd(DMatrixRMaj a) {
         SymmetricEigen e = SymmetricEigen.of(a);
         if (!(e.values()[e.values().length - 1] > 0)) {
-            throw new IllegalArgumentException("Fisher information is not positive definite: lambda_min="
+            throw new twostage.check.AssumptionViolation("Assumption D.5", "Fisher information is not positive definite: lambda_min="
                     + e.values()[e.values().length - 1]);
         }
         return e.apply(x -> 1.0 / x);

@@ -54,7 +54,7 @@ public final class MixtureInstance {
             r++;
         }
         if (r == 0) {
-            throw new IllegalArgumentException("S(U*) = 0: the centres carry no centred subspace (Assumption 6.5(ii))");
+            throw new twostage.check.AssumptionViolation("Assumption 6.5(ii)", "S(U*) = 0: the centres carry no centred subspace");
         }
         return new MixtureInstance(model, r, theta.clone(), sigma2);
     }
@@ -105,7 +105,7 @@ public final class MixtureInstance {
         double[] ev = twostage.linalg.SymmetricEigen.of(InteractionLimit.symmetrize(s)).values();
         int r = FeatureMoments.numericalRank(ev);
         if (r != effectiveDimension()) {
-            throw new IllegalArgumentException("Assumption 6.5(iii) fails: rank E[psi psi^T] = " + r + " != K(r*+1) = "
+            throw new twostage.check.AssumptionViolation("Assumption 6.5(iii)", "rank E[psi psi^T] = " + r + " != K(r*+1) = "
                     + effectiveDimension());
         }
         return r;

@@ -52,7 +52,7 @@ public final class MixtureModel {
                     s += t * t;
                 }
                 if (s == 0) {
-                    throw new IllegalArgumentException("centres must be distinct (Assumption 6.5(i)): u_" + (i + 1)
+                    throw new twostage.check.AssumptionViolation("Assumption 6.5(i)", "centres must be distinct: u_" + (i + 1)
                             + " = u_" + (j + 1));
                 }
             }

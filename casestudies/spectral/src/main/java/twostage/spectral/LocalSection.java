@@ -45,7 +45,7 @@ public final class LocalSection {
         SpectralModel.symmetrise(b);
         SymmetricEigen eb = SymmetricEigen.of(b);
         if (!(eb.values()[k() - 1] > 1e-12)) {
-            throw new IllegalArgumentException("section undefined: B(M) = U*^T P(M) U* must be positive definite "
+            throw new twostage.check.AssumptionViolation("domain of the local section", "B(M) = U*^T P(M) U* must be positive definite "
                     + "(smallest eigenvalue " + eb.values()[k() - 1] + "); M is too far from M*");
         }
         return Mat.mult(pu, eb.apply(v -> 1 / Math.sqrt(v)));

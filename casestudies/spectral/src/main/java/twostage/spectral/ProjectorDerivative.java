@@ -39,7 +39,7 @@ public final class ProjectorDerivative {
         }
         double[] lam = e.values();
         if (!(lam[k - 1] > lam[k])) {
-            throw new IllegalArgumentException("the projector derivative needs an eigengap lambda_k > lambda_{k+1}, got "
+            throw new twostage.check.AssumptionViolation("eigengap lambda_k > lambda_{k+1}", "the projector derivative needs it, got "
                     + lam[k - 1] + " and " + lam[k]);
         }
         DMatrixRMaj u1 = e.leading(k);

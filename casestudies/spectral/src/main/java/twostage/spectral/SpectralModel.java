@@ -107,7 +107,7 @@ public final class SpectralModel {
         double lk1 = lam[k];
         double big = Math.max(Math.abs(lam[0]), Math.abs(lam[d - 1]));
         if (!(lk - Math.max(lk1, 0) > GAP_REL_TOL * Math.max(big, 1e-300))) {
-            throw new IllegalArgumentException("Assumption 6.1 violated: need lambda_k(C) > max(lambda_{k+1}(C), 0) for "
+            throw new twostage.check.AssumptionViolation("Assumption 6.1", "need lambda_k(C) > max(lambda_{k+1}(C), 0) for "
                     + "C = Sigma^-1/2 Sigma+ Sigma^-1/2, got lambda_k=" + lk + ", lambda_{k+1}=" + lk1);
         }
         // (H.4): M* = Sigma^-1/2 U_k Lambda_k U_k^T Sigma^-1/2
