@@ -154,4 +154,50 @@ class SpectralIdentitiesTest {
             assertTrue(names.add(c.claimId() + " / " + c.name()), who + " repeats a check name");
         }
     }
+    @Test
+    void matrixVectorProductAndDerivedQMean() {
+        DMatrixRMaj a = new DMatrixRMaj(new double[][] {{1, 2, 3}, {-1, 0, 4}});
+        double[] av = SpectralLoss.times(a, new double[] {1, -1, 2});
+        assertEquals(5, av[0], 0);
+        assertEquals(7, av[1], 0);
+        // (H.41)-type mean of the Q limit: the derived closed form is the sum of the Riemannian weights of (1/2) Z^T H Z
+        SpectralModel model = SpectralInstances.diagonalExample();
+        double exact = SpectralLimit.sum(SpectralLimit.of(model).suboptimalityWeights());
+        assertEquals(exact, DiagonalClosedForms.of(model).derivedQMean(), 1e-8 * exact);
+    }
+
+    @Test
+    void minimiserReachesMStarOnThePopulationObjectiveWithItsTolerance() {
+        Rng rng = Rng.of(17);
+        SpectralModel model = SpectralInstances.random(4, 2, false, rng);
+        QuarticObjective f = QuarticObjective.population(model);
+        DMatrixRMaj mStart = SpectralInstances.near(model, 0.2, rng);
+        SpectralFit fit = SpectralMinimiser.withTolerance(1e-9, 100).minimise(f, model.section().apply(mStart));
+        assertEquals(1e-9 * Math.max(1, Mat.frob(model.sigmaPlusPre())), fit.tolerance(), 1e-24);
+        assertTrue(fit.converged() && fit.riemannianGradNorm() <= fit.tolerance(), "certificate " + fit.riemannianGradNorm());
+        assertEquals(0, Mat.dist(fit.m(), model.mStar()), 1e-6 * Mat.frob(model.mStar()));
+    }
+
+    @Test
+    void horizontalProjectorRemovesTheOrbitDirections() {
+        Rng rng = Rng.of(19);
+        DMatrixRMaj a = RandomMatrices.gaussian(2, 4, rng);
+        DMatrixRMaj p = SpectralMinimiser.horizontalProjector(a);
+        DMatrixRMaj om = new DMatrixRMaj(new double[][] {{0, 1}, {-1, 0}});
+        DMatrixRMaj orbit = Mat.mult(om, a);
+        assertEquals(0, Mat.frob(Mat.mult(p, new DMatrixRMaj(8, 1, true, orbit.data))), 1e-12);
+        assertEquals(0, Mat.dist(Mat.mult(p, p), p), 1e-12);
+        assertEquals(7, Mat.trace(p), 1e-12);
+        assertEquals(0, Mat.dist(SpectralMinimiser.horizontalProjector(RandomMatrices.gaussian(1, 4, rng)), Mat.identity(4)), 0);
+    }
+
+    @Test
+    void downstreamModelCarriesTheNoiseAndTheTarget() {
+        SpectralModel model = SpectralModel.corollary63(2, 4, 0.7);
+        var down = SpectralProblem.of(model, "noise").downstream();
+        assertEquals(4, down.inputDimension());
+        assertEquals(0.7, down.noiseVariance(), 0);
+        DMatrixRMaj ws = model.targetWeights();
+        assertEquals(Mat.multTransA(ws, Mat.mult(model.sigmaDown(), ws)).get(0), down.targetSecondMoment(), 1e-14);
+    }
 }
