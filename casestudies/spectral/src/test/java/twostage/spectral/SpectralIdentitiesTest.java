@@ -169,7 +169,10 @@ class SpectralIdentitiesTest {
     @Test
     void minimiserReachesMStarOnThePopulationObjectiveWithItsTolerance() {
         Rng rng = Rng.of(17);
-        SpectralModel model = SpectralInstances.random(4, 2, false, rng);
+        // ||Sigma+||_F > 1, so the tolerance's scale factor max(1, ||S||) is not 1
+        SpectralModel model = SpectralModel.diagonal(new double[] {3, 2.5}, new double[] {2}, new double[] {2.4, 1.8},
+                new double[] {0.5}, new double[] {1, -0.5}, 1.0);
+        assertTrue(Mat.frob(model.sigmaPlusPre()) > 2);
         QuarticObjective f = QuarticObjective.population(model);
         DMatrixRMaj mStart = SpectralInstances.near(model, 0.2, rng);
         SpectralFit fit = SpectralMinimiser.withTolerance(1e-9, 100).minimise(f, model.section().apply(mStart));

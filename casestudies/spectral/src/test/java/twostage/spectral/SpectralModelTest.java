@@ -87,6 +87,14 @@ class SpectralModelTest {
     }
 
     @Test
+    void rejectsANonSymmetricDownstreamCovariance() {
+        DMatrixRMaj sd = Mat.identity(3);
+        sd.set(0, 1, 0.1);
+        String msg = reject(() -> SpectralModel.of(Mat.identity(3), diag(0.5, 0.2, 0.1), 1, sd, new double[] {1}, 1));
+        assertTrue(msg.contains("Sigma_down") && msg.contains("symmetric"), msg);
+    }
+
+    @Test
     void diagonalModelPlacesTheBlocksInOrder() {
         SpectralModel model = SpectralModel.diagonal(new double[] {1.5}, new double[] {1.2, 0.6, 0.9},
                 new double[] {1.2}, new double[] {0.3, 0.25, -0.1}, new double[] {1}, 1.0);
