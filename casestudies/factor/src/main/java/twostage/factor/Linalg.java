@@ -82,6 +82,13 @@ final class Linalg {
         int d = a.numRows;
         int k = a.numCols;
         DMatrixRMaj q = a.copy();
+        double[] norm0 = new double[k];
+        for (int j = 0; j < k; j++) {
+            for (int r = 0; r < d; r++) {
+                norm0[j] += a.get(r, j) * a.get(r, j);
+            }
+            norm0[j] = Math.sqrt(norm0[j]);
+        }
         for (int pass = 0; pass < 2; pass++) {
             for (int j = 0; j < k; j++) {
                 for (int i = 0; i < j; i++) {
@@ -98,8 +105,10 @@ final class Linalg {
                     nrm += q.get(r, j) * q.get(r, j);
                 }
                 nrm = Math.sqrt(nrm);
-                if (!(nrm > 0)) {
-                    throw new IllegalArgumentException("matrix must have full column rank");
+                // what is left of column j after removing the earlier ones; round-off alone is not a direction
+                if (pass == 0 && !(nrm > 1e-10 * norm0[j])) {
+                    throw new IllegalArgumentException("matrix must have full column rank (column " + j
+                            + " lies in the span of the earlier ones up to relative " + nrm / norm0[j] + ")");
                 }
                 for (int r = 0; r < d; r++) {
                     q.set(r, j, q.get(r, j) / nrm);

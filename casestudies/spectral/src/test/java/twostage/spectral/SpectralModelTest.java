@@ -78,4 +78,47 @@ class SpectralModelTest {
         assertEquals(0, a.get(0, 2), 1e-12);
         assertEquals(0, Mat.dist(Mat.multTransA(a, a), m.mStar()), 1e-12);
     }
+    @Test
+    void rejectsANonSymmetricPositivePairCovariance() {
+        DMatrixRMaj sp = diag(0.5, 0.2, 0.1);
+        sp.set(0, 1, 0.05);
+        String msg = reject(() -> SpectralModel.of(Mat.identity(3), sp, 1, Mat.identity(3), new double[] {1}, 1));
+        assertTrue(msg.contains("SigmaPlusPre"), msg);
+    }
+
+    @Test
+    void rejectsANonSymmetricDownstreamCovariance() {
+        DMatrixRMaj sd = Mat.identity(3);
+        sd.set(0, 1, 0.1);
+        String msg = reject(() -> SpectralModel.of(Mat.identity(3), diag(0.5, 0.2, 0.1), 1, sd, new double[] {1}, 1));
+        assertTrue(msg.contains("Sigma_down") && msg.contains("symmetric"), msg);
+    }
+
+    @Test
+    void diagonalModelPlacesTheBlocksInOrder() {
+        SpectralModel model = SpectralModel.diagonal(new double[] {1.5}, new double[] {1.2, 0.6, 0.9},
+                new double[] {1.2}, new double[] {0.3, 0.25, -0.1}, new double[] {1}, 1.0);
+        assertEquals(0, Mat.dist(diag(1.5, 1.2, 0.6, 0.9), model.sigmaPre()), 0);
+        assertEquals(0, Mat.dist(diag(1.2, 0.3, 0.25, -0.1), model.sigmaPlusPre()), 0);
+    }
+
+    @Test
+    void completedSquareFormAndMinimumOfThePopulationLoss() {
+        twostage.random.Rng rng = twostage.random.Rng.of(21);
+        for (int t = 0; t < 20; t++) {
+            int d = 2 + t % 4;
+            SpectralModel model = SpectralInstances.random(d, 1 + t % (d - 1), t % 2 == 0, rng);
+            DMatrixRMaj m = SpectralLossTest.sym(d, rng);
+            double scale = (1 + Math.pow(Mat.frob(m), 2)) * (1 + Math.pow(Mat.frob(model.sigmaPre()), 2));
+            assertEquals(model.populationLoss(m), model.populationLossCompleted(m), 1e-11 * scale);
+            double[] lam = model.whitenedEigenvalues();
+            double ck = 0;
+            for (int i = 0; i < model.k(); i++) {
+                ck += lam[i] * lam[i];
+            }
+            assertEquals(-ck, model.populationLoss(model.mStar()), 1e-11 * scale);
+            DMatrixRMaj near = SpectralInstances.near(model, 0.1, rng);
+            assertTrue(model.populationLoss(near) >= -ck - 1e-11 * scale, "M* minimises (H.2) over M_{d,k}");
+        }
+    }
 }
