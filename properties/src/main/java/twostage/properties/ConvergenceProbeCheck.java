@@ -31,9 +31,12 @@ import twostage.toy.ToySignFlip;
  * correlated design covariance with condition number up to 20, factor models of random dimension, rank, singular
  * values (eigengap) and noise): along n1 < n2 with alpha fixed, the simulated law of
  * E_{m,n} (exact conditional risk per replicate) is compared with the engine's exact limit law
- * sigma^2 d_act + alpha^-1 sum w_l chi2_1. At n2: the mean is within Z SE of the limit mean and the KS test against
- * the exact limit CDF does not reject (each at false-alarm rate 5e-6); the KS distance at n2 is at most
- * max(KS at n1, the KS critical value 2.54 / sqrt(R)). The report lists the instances explored.
+ * sigma^2 d_act + alpha^-1 sum w_l chi2_1. Claims: at n2 the mean is within Z SE of the limit mean, and the KS
+ * distance shrinks, KS(n2) <= max(KS(n1), the KS critical value 2.54 / sqrt(R)). The KS test at n2 alone is reported
+ * (INFO) but is not a claim: convergence in law does not make the law at a fixed n indistinguishable from the limit,
+ * and with R = 4000 (PAPER) it rejects at n = 12800 on every instance although the distance keeps falling (on one
+ * correlated Toy-NR instance, 0.32, 0.27, 0.21, 0.15 at n = 800, 3200, 12800, 51200: the limit is nearly a point mass
+ * there, so the O(n^-1/2) spread of the variance term dominates the distance). The report lists the instances.
  */
 public final class ConvergenceProbeCheck implements Check {
 
@@ -127,8 +130,9 @@ public final class ConvergenceProbeCheck implements Check {
                 if (j == 1) {
                     res.add(Evidence.withinSE("mean of E_mn at n=" + ns[j] + " vs limit mean" + tag, Role.CLAIM, mc.mean(),
                             limitMean, mc.standardError(), FalseAlarm.Z, in.description() + ", " + reps + " replications"));
-                    res.add(Evidence.notRejected("KS distance to the exact limit CDF at n=" + ns[j] + tag, Role.CLAIM,
-                            k.statistic(), k.pValue(), FalseAlarm.ALPHA, in.description()));
+                    res.add(Evidence.info("KS distance to the exact limit CDF at n=" + ns[j] + tag, k.statistic(),
+                            "p=" + k.pValue() + "; " + in.description() + " (finite-n distance, not a claim: see the "
+                            + "class comment)"));
                 } else {
                     res.add(Evidence.info("KS distance at n=" + ns[j] + tag, k.statistic(), "p=" + k.pValue()));
                 }

@@ -130,9 +130,34 @@ public final class AuditReport {
         return n;
     }
 
-    /** The design false-alarm rate of the run: comparisons times the per-comparison rate (union bound). */
+    /**
+     * The design false-alarm rate of the run by the union bound: the sum over statistical comparisons of each one's
+     * own rate, read from its threshold: 2 (1 - Phi(z)) for "within z SE" (2.0e-6 at z = 4.75) and alpha for a test
+     * that must not reject.
+     */
     public double designFalseAlarmRate() {
-        return statisticalComparisons() * twostage.check.FalseAlarm.PER_COMPARISON;
+        double rate = 0;
+        for (ObjectNode r : records) {
+            for (JsonNode c : r.path("checks")) {
+                for (JsonNode e : c.path("evidence")) {
+                    rate += comparisonRate(e);
+                }
+            }
+        }
+        return rate;
+    }
+
+    /** The false-alarm rate of one comparison by design (0 for INFO and for non-statistical rules). */
+    static double comparisonRate(JsonNode e) {
+        if (e.path("role").asText().equals("INFO")) {
+            return 0;
+        }
+        double t = e.path("tolerance").asDouble(Double.NaN);
+        return switch (e.path("rule").asText()) {
+            case "WITHIN_SE" -> twostage.check.FalseAlarm.twoSidedNormalTail(t);
+            case "P_VALUE" -> t;
+            default -> 0;
+        };
     }
 
     public String summaryLine() {

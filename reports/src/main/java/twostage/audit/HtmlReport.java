@@ -64,7 +64,7 @@ final class HtmlReport {
         counts.forEach((s, n) -> b.append("<td>").append(n).append("</td>"));
         b.append("</tr></table>");
         b.append(String.format(Locale.ROOT, "<p>%d statistical comparisons (within z SE, or a test that must not reject), "
-                + "each at a false-alarm rate of at most %.2g: the design false-alarm rate of this run is %.2g (union "
+                + "each at its own false-alarm rate (at most %.2g): the design false-alarm rate of this run, their sum, is %.2g (union "
                 + "bound; one-sided bounds stated in SE units are not counted).</p>", r.statisticalComparisons(),
                 twostage.check.FalseAlarm.PER_COMPARISON, r.designFalseAlarmRate()));
         b.append("<h2>Coverage per module</h2><table style=\"width:auto\"><tr><th>module</th><th>items</th><th>checked</th></tr>");
