@@ -97,7 +97,42 @@ public final class CheckSuite {
         if (r.status() == Status.FAIL) {
             Assertions.fail(r.describe());
         }
+        String expected = baselineStatus(r.claimId(), r.checkName());
+        if (expected != null && !expected.equals(r.status().name())) {
+            Assertions.fail("status " + r.status() + " differs from the baseline's " + expected + " (strict mode, "
+                    + "-Dtwostage.checks.baseline): " + r.describe());
+        }
         return r;
+    }
+
+    private static java.util.Map<String, String> baseline;
+
+    /**
+     * Strict mode, used by the mutation profile: with {@code -Dtwostage.checks.baseline=FILE} (the committed ledger
+     * baseline) a check whose status differs from its baseline status fails its test, so a mutant that only turns a
+     * PASS into a DISCREPANCY (or the reverse) is killed. Returns null when strict mode is off or the check is new.
+     */
+    static synchronized String baselineStatus(String claimId, String checkName) {
+        String file = System.getProperty("twostage.checks.baseline", "");
+        if (file.isEmpty()) {
+            return null;
+        }
+        if (baseline == null) {
+            baseline = new java.util.HashMap<>();
+            try {
+                com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(Path.of(file).toFile());
+                for (com.fasterxml.jackson.databind.JsonNode item : root) {
+                    for (com.fasterxml.jackson.databind.JsonNode c : item.path("checks")) {
+                        baseline.put(item.path("id").asText() + "\t" + c.path("check").asText(),
+                                c.path("status").asText());
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the baseline " + file, e);
+            }
+        }
+        return baseline.get(claimId + "\t" + checkName);
     }
 
     /** The evidence as CSV: one row per compared quantity. */
