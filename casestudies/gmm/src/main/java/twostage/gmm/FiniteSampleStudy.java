@@ -17,9 +17,27 @@ import twostage.random.Rng;
 final class FiniteSampleStudy {
 
     static final double ALPHA = 2.0;
+    /** The paper's evaluation-sample size (App. K, p. 111: 2 x 10^5 samples for each evaluation). */
+    static final int PAPER_EVALUATION_SIZE = 200_000;
 
     record Result(int[] ns, double[][] total, double[][] pre, double[][] var, double[] limitPre, double sigma2Deff,
-                  InteractionLimit limit, int reps) {
+                  InteractionLimit limit, int reps, double varianceSpread, int evaluationSize) {
+
+        /**
+         * Standard deviation of the common shift of every repetition's variance term caused by our N-draw
+         * evaluation sample (see {@link TwoStageReplication#varianceTermSpread}).
+         */
+        double varianceEvaluationSd() {
+            return varianceSpread / Math.sqrt(evaluationSize);
+        }
+
+        /**
+         * The same for the paper's 2e5-draw evaluation sample, assuming (the paper does not say) that its repetitions
+         * share one evaluation sample too, which is the case that moves its quantiles most.
+         */
+        double paperVarianceEvaluationSd() {
+            return varianceSpread / Math.sqrt(PAPER_EVALUATION_SIZE);
+        }
 
         /** The exact law of alpha^-1 ||L(Z)||^2 (Imhof inversion), weights from {@link InteractionLimit}. */
         twostage.chisq.ShiftedWeightedChiSquare preLaw() {
@@ -87,7 +105,9 @@ final class FiniteSampleStudy {
             }
             limitPre[j] = s / ALPHA;
         }
-        return new Result(ns, total, pre, var, limitPre, inst.noiseVariance() * inst.effectiveDimension(), lim, reps);
+        double spread = rep.varianceTermSpread(inst.featuresAtTruth());
+        return new Result(ns, total, pre, var, limitPre, inst.noiseVariance() * inst.effectiveDimension(), lim, reps,
+                spread, eval);
     }
 
     /** The empirical CDF of a sample at t. */

@@ -69,6 +69,28 @@ public final class TwoStageReplication {
     Outcome risk(FeatureMap psi, DMatrixRMaj design, int n, int iterations) {
         int p = psi.reducedDimension();
         int d = inst.dimension();
+        int ne = evaluation.numRows;
+        DMatrixRMaj sigma = new DMatrixRMaj(p, p);
+        DMatrixRMaj cm = new DMatrixRMaj(p, 1);
+        evaluationMoments(psi, sigma, cm);
+        DMatrixRMaj phi = new DMatrixRMaj(n, p);
+        double[] fStar = new double[n];
+        for (int j = 0; j < n; j++) {
+            psi.reduced(design.data, j * d, phi.data, j * p);
+            fStar[j] = inst.target(design.data, j * d);
+        }
+        PopulationMoments mom = new PopulationMoments(sigma, cm, targetSecondMoment, 1.0 / Math.sqrt(ne));
+        RiskParts parts = RiskDecomposition.of(mom, phi, fStar, inst.noiseVariance()).times(n);
+        return new Outcome(parts.excess(), parts.rep(), parts.leak(), parts.var(), iterations);
+    }
+
+    /**
+     * The feature covariance Sigma = E psi psi^T and the cross moment E f* psi on the evaluation sample (reduced
+     * coordinates), written into {@code sigma} (p x p) and {@code cm} (p x 1).
+     */
+    private void evaluationMoments(FeatureMap psi, DMatrixRMaj sigma, DMatrixRMaj cm) {
+        int p = psi.reducedDimension();
+        int d = inst.dimension();
         double[] f = new double[p];
         double[] sig = new double[p * p];
         double[] c = new double[p];
@@ -83,8 +105,6 @@ public final class TwoStageReplication {
             }
         }
         int ne = evaluation.numRows;
-        DMatrixRMaj sigma = new DMatrixRMaj(p, p);
-        DMatrixRMaj cm = new DMatrixRMaj(p, 1);
         for (int a = 0; a < p; a++) {
             cm.set(a, 0, c[a] / ne);
             for (int b = a; b < p; b++) {
@@ -92,14 +112,43 @@ public final class TwoStageReplication {
                 sigma.set(b, a, sig[a * p + b] / ne);
             }
         }
-        DMatrixRMaj phi = new DMatrixRMaj(n, p);
-        double[] fStar = new double[n];
-        for (int j = 0; j < n; j++) {
-            psi.reduced(design.data, j * d, phi.data, j * p);
-            fStar[j] = inst.target(design.data, j * d);
+    }
+
+    /**
+     * The per-draw spread of the scaled variance term's evaluation-sample error, sigma^2 sd(psi^T Sigma^-1 psi), at
+     * features psi. For large n, n (Phi^T Phi)^+ tends to Sigma^-1, so n Var = sigma^2 tr(Sigma_N Sigma^-1) with
+     * Sigma_N the N-draw evaluation average of psi psi^T; its error sigma^2 (1/N) sum_j (psi_j^T Sigma^-1 psi_j - p)
+     * has standard deviation (this value) / sqrt(N). All repetitions share one evaluation sample, so this error is
+     * a common shift of every repetition's variance term (and total), not a spread that averages out. Plug-in:
+     * Sigma is estimated on the evaluation sample itself.
+     */
+    double varianceTermSpread(FeatureMap psi) {
+        int p = psi.reducedDimension();
+        int d = inst.dimension();
+        DMatrixRMaj sigma = new DMatrixRMaj(p, p);
+        evaluationMoments(psi, sigma, new DMatrixRMaj(p, 1));
+        DMatrixRMaj inv = new DMatrixRMaj(p, p);
+        if (!org.ejml.dense.row.CommonOps_DDRM.invert(sigma, inv)) {
+            throw new IllegalStateException("feature covariance on the evaluation sample is singular");
         }
-        PopulationMoments mom = new PopulationMoments(sigma, cm, targetSecondMoment, 1.0 / Math.sqrt(ne));
-        RiskParts parts = RiskDecomposition.of(mom, phi, fStar, inst.noiseVariance()).times(n);
-        return new Outcome(parts.excess(), parts.rep(), parts.leak(), parts.var(), iterations);
+        double[] f = new double[p];
+        double s1 = 0;
+        double s2 = 0;
+        for (int j = 0; j < evaluation.numRows; j++) {
+            psi.reduced(evaluation.data, j * d, f, 0);
+            double q = 0;
+            for (int a = 0; a < p; a++) {
+                double r = 0;
+                for (int b = 0; b < p; b++) {
+                    r += inv.get(a, b) * f[b];
+                }
+                q += f[a] * r;
+            }
+            s1 += q;
+            s2 += q * q;
+        }
+        int ne = evaluation.numRows;
+        double mean = s1 / ne;
+        return inst.noiseVariance() * Math.sqrt(Math.max(0, (s2 / ne - mean * mean) * ne / (ne - 1.0)));
     }
 }
