@@ -26,7 +26,9 @@ import twostage.stats.KolmogorovSmirnov;
  *   <li>its sampler against its cdf by a one-sample Kolmogorov-Smirnov test (CONTROL, p &gt;= FalseAlarm.ALPHA,
  *       false-alarm rate 5e-6);</li>
  *   <li>negative controls: the same table comparison on a law with the factor 1/2 of Imhof's phase dropped
- *       (equivalently every k_l doubled) and on a law with one weight off by 1%, both of which must fail.</li>
+ *       (equivalently every k_l doubled) and on a law with one weight off by 1%; the series comparison with the
+ *       contour's first weight off by 1e-6; the tail comparison against chi-square tails with one degree of freedom
+ *       too many. Each must fail.</li>
  * </ul>
  * The deterministic comparisons cannot raise false alarms; the KS test has false-alarm rate 5e-6.
  */
@@ -59,12 +61,18 @@ public final class WeightedChiSquareReferenceCheck implements Check {
         res.add(Evidence.info("max |cdf - published| vs Davies (1980) test values", exact[4],
                 "the published values are themselves off by up to ~2e-5 from exact closed forms"));
 
-        double tail = chiSquareTailError();
+        double tail = chiSquareTailError(0);
         res.add(Evidence.atMost("max relative error of the contour survival vs exact chi-square tails (down to 1e-279)",
                 Role.CONTROL, tail, 1e-11, "one weight 0.7, k in {1,2,3,5,20}, x from 1e-3 to 900"));
+        res.add(Evidence.plantedErrorCaught("reference tail with one degree of freedom too many",
+                Evidence.atMost("max relative error of the contour survival vs the planted tails", Role.CONTROL,
+                        chiSquareTailError(1), 1e-11, "")));
 
         res.add(Evidence.atMost("max |mixture-series cdf - (1 - contour survival)| (two independent algorithms)",
-                Role.CONTROL, seriesVsContour(), 1e-13, "3 central laws and a noncentral one, x from 1e-4 to 30 where the series converges"));
+                Role.CONTROL, seriesVsContour(1.0), 1e-13, "3 central laws and a noncentral one, x from 1e-4 to 30 where the series converges"));
+        res.add(Evidence.plantedErrorCaught("first weight 1e-6 too large in the contour integral only",
+                Evidence.atMost("max |mixture-series cdf - (1 - planted contour survival)|", Role.CONTROL,
+                        seriesVsContour(1 + 1e-6), 1e-13, "")));
 
         int n = ctx.scale().pick(10_000, 200_000);
         WeightedChiSquare q = WeightedChiSquare.of(new double[] {6, 3, 1, 0.5, 0.25}, new int[] {1, 1, 1, 2, 3},
@@ -121,15 +129,20 @@ public final class WeightedChiSquareReferenceCheck implements Check {
         return new double[] {rel, pub, nRel, nPub, pubAbs};
     }
 
-    /** Max |series - (1 - contour survival)| over a few central laws and a grid of x. */
-    static double seriesVsContour() {
+    /**
+     * Max |series - (1 - contour survival)| over a few laws and a grid of x; the contour's first weight is multiplied
+     * by {@code contourFactor} (1 for the comparison, another value for its planted error).
+     */
+    static double seriesVsContour(double contourFactor) {
         double[][] ws = {{6, 3, 1}, {1, 0.5, 0.25, 0.125}, {2, 1.9, 0.01}, {6, 3, 1}};
         int[][] ks = {{1, 1, 1}, {1, 2, 1, 3}, {1, 1, 1}, {1, 2, 1}};
         double[][] nc = {{0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0}, {2, 0, 0.7}};
         double worst = 0;
         for (int t = 0; t < ws.length; t++) {
             ChiSquareMixtureSeries series = new ChiSquareMixtureSeries(ws[t], ks[t], nc[t]);
-            ContourInversion contour = new ContourInversion(ws[t], ks[t], nc[t]);
+            double[] wc = ws[t].clone();
+            wc[0] *= contourFactor;
+            ContourInversion contour = new ContourInversion(wc, ks[t], nc[t]);
             for (double x = 1e-4; x < 30; x *= 2) {
                 double s = series.cdf(x, 500);
                 if (!Double.isNaN(s)) {
@@ -140,13 +153,16 @@ public final class WeightedChiSquareReferenceCheck implements Check {
         return worst;
     }
 
-    /** Max relative error of the contour integral against exact chi-square survival, one weight. */
-    static double chiSquareTailError() {
+    /**
+     * Max relative error of the contour integral against exact chi-square survival, one weight; the reference has
+     * {@code extraDof} more degrees of freedom (0 for the comparison, 1 for its planted error).
+     */
+    static double chiSquareTailError(int extraDof) {
         double w = 0.7;
         double worst = 0;
         for (int k : new int[] {1, 2, 3, 5, 20}) {
             ContourInversion ci = new ContourInversion(new double[] {w}, new int[] {k}, new double[1]);
-            ChiSquaredDistribution exact = ChiSquaredDistribution.of(k);
+            ChiSquaredDistribution exact = ChiSquaredDistribution.of(k + extraDof);
             for (double x : new double[] {1e-3, 0.1, 0.5, 1, 2, 5, 10, 30, 100, 300, 600, 900}) {
                 double ref = exact.survivalProbability(x / w);
                 worst = Math.max(worst, Math.abs(ci.survival(x) - ref) / ref);

@@ -130,11 +130,19 @@ class ChiSquareNumericsTest {
 
     @Test
     void equalWeightsWithOneNoncentralTermAreNotTreatedAsACentralChiSquare() {
-        // w chi2_1(delta) + w chi2_1 = w chi2_2(delta): compare with the one-term noncentral law
+        // w chi2_1(delta) + w chi2_1 = w chi2_2(delta), whose cdf is the Poisson(delta/2) mixture of central
+        // chi-square cdfs P(chi2_{2+2j} <= x/w) (an independent reference)
         WeightedChiSquare split = WeightedChiSquare.of(new double[] {2, 2}, new int[] {1, 1}, new double[] {0, 3});
         WeightedChiSquare joint = WeightedChiSquare.of(new double[] {2}, new int[] {2}, new double[] {3});
         for (double x : new double[] {1, 5, 12, 40}) {
-            assertEquals(joint.cdf(x), split.cdf(x), 1e-12, "cdf at " + x);
+            double exact = 0;
+            double poisson = Math.exp(-1.5);
+            for (int j = 0; j < 120; j++) {
+                exact += poisson * ChiSquaredDistribution.of(2 + 2 * j).cumulativeProbability(x / 2);
+                poisson *= 1.5 / (j + 1);
+            }
+            assertEquals(exact, split.cdf(x), 1e-12, "split cdf at " + x);
+            assertEquals(exact, joint.cdf(x), 1e-12, "joint cdf at " + x);
         }
         assertEquals(2 * (2 + 3), split.mean(), 1e-12);
     }
@@ -174,5 +182,34 @@ class ChiSquareNumericsTest {
             assertEquals(0.5 + 0.25 * base[i], shifted[i], 1e-15);
         }
         assertTrue(y.toString().startsWith("0.5 + 0.25 * "), y.toString());
+    }
+
+    @Test
+    void tableErrorsSeparatesPublishedFromHighPrecisionRows() {
+        // Q = chi2_2: P(Q <= 2) = 1 - e^-1 exactly
+        double exact = -Math.expm1(-1);
+        java.util.List<ReferenceTable.Row> rows = java.util.List.of(
+                new ReferenceTable.Row("published", new double[] {1}, new int[] {2}, new double[1], 2, 0.632,
+                        Double.NaN, Double.NaN, 1e-3),
+                new ReferenceTable.Row("exact", new double[] {1}, new int[] {2}, new double[1], 2, exact,
+                        Math.exp(-1), 1e-10, Double.NaN),
+                new ReferenceTable.Row("exact", new double[] {1}, new int[] {2}, new double[1], 4, -Math.expm1(-2),
+                        Math.exp(-2), 1e-10, Double.NaN));
+        double[] e = WeightedChiSquareReferenceCheck.tableErrors(rows, ReferenceTable.Row::law);
+        assertTrue(e[0] <= 1e-14, "high-precision relative error " + e[0]);
+        assertEquals((exact - 0.632) / 1e-3, e[1], 1e-9);
+        assertEquals(2, e[2]);
+        assertEquals(1, e[3]);
+        assertEquals(exact - 0.632, e[4], 1e-12);
+    }
+
+    @Test
+    void referenceCheckIsNamedAndItsComparisonsSeeTheirPlantedErrors() {
+        WeightedChiSquareReferenceCheck check = new WeightedChiSquareReferenceCheck();
+        assertTrue(check.name().contains("Imhof") && check.statement().contains("Imhof"), check.name());
+        assertTrue(WeightedChiSquareReferenceCheck.chiSquareTailError(0) <= 1e-11);
+        assertTrue(WeightedChiSquareReferenceCheck.chiSquareTailError(1) > 1e-11);
+        assertTrue(WeightedChiSquareReferenceCheck.seriesVsContour(1.0) <= 1e-13);
+        assertTrue(WeightedChiSquareReferenceCheck.seriesVsContour(1 + 1e-6) > 1e-13);
     }
 }
