@@ -1,10 +1,15 @@
 package twostage.chisq;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import twostage.random.Rng;
 
 /**
@@ -29,7 +34,7 @@ class ChiSquareNumericsTest {
     void panelsRefineWhereOneRuleIsNotEnough() {
         // a narrow Lorentzian peak: one 12-point rule is far off, the adaptive panels reach the tolerance
         double eps = 1e-2;
-        java.util.function.DoubleUnaryOperator f = x -> 1 / (eps * eps + (x - 3) * (x - 3));
+        DoubleUnaryOperator f = x -> 1 / (eps * eps + (x - 3) * (x - 3));
         double exact = (Math.atan(7 / eps) + Math.atan(3 / eps)) / eps;
         double single = GaussLegendrePanels.rule(f, 0, 10);
         assertTrue(Math.abs(single - exact) > 1e-2 * exact, "one rule is not enough: " + single + " vs " + exact);
@@ -123,8 +128,8 @@ class ChiSquareNumericsTest {
         assertThrowsNamingNaN(() -> WeightedChiSquare.of(new double[] {1, 2}).density(Double.NaN));
     }
 
-    private static void assertThrowsNamingNaN(org.junit.jupiter.api.function.Executable e) {
-        IllegalArgumentException ex = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, e);
+    private static void assertThrowsNamingNaN(Executable e) {
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
         assertTrue(ex.getMessage().contains("NaN"), ex.getMessage());
     }
 
@@ -149,11 +154,11 @@ class ChiSquareNumericsTest {
 
     @Test
     void factoriesValidateBeforeUsingTheArrays() {
-        for (org.junit.jupiter.api.function.Executable e : new org.junit.jupiter.api.function.Executable[] {
+        for (Executable e : new Executable[] {
             () -> WeightedChiSquare.of(null, new int[0]),
             () -> WeightedChiSquare.of(new double[0], new int[0]),
             () -> WeightedChiSquare.of(null, new int[0], new double[0])}) {
-            IllegalArgumentException ex = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, e);
+            IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
             assertTrue(ex.getMessage().contains("non-empty"), ex.getMessage());
         }
     }
@@ -161,8 +166,8 @@ class ChiSquareNumericsTest {
     @Test
     void accessorsReturnTheNonzeroTermsAndCopies() {
         WeightedChiSquare q = WeightedChiSquare.of(new double[] {0, 2, 1}, new int[] {4, 3, 1}, new double[] {9, 0.5, 0});
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {3, 1}, q.dofs());
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0.5, 0}, q.noncentralities(), 0);
+        assertArrayEquals(new int[] {3, 1}, q.dofs());
+        assertArrayEquals(new double[] {0.5, 0}, q.noncentralities(), 0);
         q.dofs()[0] = 99;
         assertEquals(3, q.dofs()[0]);
         assertTrue(q.toString().contains("[2.0, 1.0]"), q.toString());
@@ -188,7 +193,7 @@ class ChiSquareNumericsTest {
     void tableErrorsSeparatesPublishedFromHighPrecisionRows() {
         // Q = chi2_2: P(Q <= 2) = 1 - e^-1 exactly
         double exact = -Math.expm1(-1);
-        java.util.List<ReferenceTable.Row> rows = java.util.List.of(
+        List<ReferenceTable.Row> rows = List.of(
                 new ReferenceTable.Row("published", new double[] {1}, new int[] {2}, new double[1], 2, 0.632,
                         Double.NaN, Double.NaN, 1e-3),
                 new ReferenceTable.Row("exact", new double[] {1}, new int[] {2}, new double[1], 2, exact,

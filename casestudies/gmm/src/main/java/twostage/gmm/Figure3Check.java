@@ -22,8 +22,8 @@ import twostage.ledger.Role;
  * N_eval = ours and the paper's 2e5), converted to probability units by our density f at the p-quantile
  * (Siddiqui's difference-quotient estimate, half-width 0.05 in probability). At paper scale the combined shift SD
  * (measured 0.009) is comparable to the variance term's interquartile range at n = 1e5 (0.012), so without it the
- * comparison would test the evaluation samples, not the figure; where z times the SE reaches max(p, 1 - p) no ECDF value could fail, and the comparison is recorded
- * as information marked NOT RESOLVABLE instead of as evidence. The pre-training term's evaluation error is
+ * comparison would test the evaluation samples, not the figure. Where z times the SE reaches max(p, 1 - p) no ECDF
+ * value could fail, and the comparison is recorded as information marked NOT RESOLVABLE instead of as evidence. The pre-training term's evaluation error is
  * relative, O(N_eval^-1/2) of n Rep, and is not added.
  * sigma^2 = 0.25 is read off panel (c) (the limit jump sits at 4.0 = 16 sigma^2).
  */

@@ -41,12 +41,13 @@ public final class LemmaJ3Check extends GmmCheck {
             double la = min(a);
             double lae = min(Mat.add(a, e));
             double en = Mat.opNorm(e);
-            double tol = 1e-12 * (Mat.opNorm(a) + en);
+            double scale = Mat.opNorm(a) + en;
+            double tol = 1e-12 * scale;
             worst = Math.max(worst, (la - en - lae) - tol);
             planted = Math.max(planted, (la + en - lae) - tol);
             // E = -||E|| I attains the bound: lambda_min(A - c I) = lambda_min(A) - c exactly
             double shifted = min(Mat.add(a, Mat.scale(-en, Mat.identity(n))));
-            sharp = Math.max(sharp, Math.abs(shifted - (la - en)) / (Mat.opNorm(a) + en));
+            sharp = Math.max(sharp, Math.abs(shifted - (la - en)) / scale);
         }
         res.add(Evidence.atMost("max [lambda_min(A) - ||E|| - lambda_min(A+E)] - tol", Role.CLAIM, worst, 0.0,
                 tries + " random symmetric pairs, n in [2,7]"));

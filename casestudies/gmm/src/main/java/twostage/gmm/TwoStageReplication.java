@@ -1,10 +1,13 @@
 package twostage.gmm;
 
 import org.ejml.data.DMatrixRMaj;
+import twostage.linalg.Mat;
+import twostage.linalg.PseudoInverse;
 import twostage.ls.PopulationMoments;
 import twostage.ls.RiskDecomposition;
 import twostage.ls.RiskParts;
 import twostage.random.Rng;
+import twostage.stats.MonteCarlo;
 
 /**
  * One repetition of Appendix K's finite-sample protocol (p. 111): draw m = floor(alpha n) pre-training points, fit
@@ -127,28 +130,14 @@ public final class TwoStageReplication {
         int d = inst.dimension();
         DMatrixRMaj sigma = new DMatrixRMaj(p, p);
         evaluationMoments(psi, sigma, new DMatrixRMaj(p, 1));
-        DMatrixRMaj inv = new DMatrixRMaj(p, p);
-        if (!org.ejml.dense.row.CommonOps_DDRM.invert(sigma, inv)) {
-            throw new IllegalStateException("feature covariance on the evaluation sample is singular");
+        DMatrixRMaj inv = PseudoInverse.pinv(sigma);
+        DMatrixRMaj f = new DMatrixRMaj(p, 1);
+        double[] q = new double[evaluation.numRows];
+        for (int j = 0; j < q.length; j++) {
+            psi.reduced(evaluation.data, j * d, f.data, 0);
+            q[j] = Mat.inner(f, Mat.mult(inv, f));
         }
-        double[] f = new double[p];
-        double s1 = 0;
-        double s2 = 0;
-        for (int j = 0; j < evaluation.numRows; j++) {
-            psi.reduced(evaluation.data, j * d, f, 0);
-            double q = 0;
-            for (int a = 0; a < p; a++) {
-                double r = 0;
-                for (int b = 0; b < p; b++) {
-                    r += inv.get(a, b) * f[b];
-                }
-                q += f[a] * r;
-            }
-            s1 += q;
-            s2 += q * q;
-        }
-        int ne = evaluation.numRows;
-        double mean = s1 / ne;
-        return inst.noiseVariance() * Math.sqrt(Math.max(0, (s2 / ne - mean * mean) * ne / (ne - 1.0)));
+        // the standard error of the mean of q times sqrt(N) is the per-draw standard deviation of q
+        return inst.noiseVariance() * MonteCarlo.of(q).standardError() * Math.sqrt(q.length);
     }
 }
